@@ -1,0 +1,218 @@
+"""Scraping residue removal for plain text, keeping a record of everything removed.
+
+Scraped article text carries the page around it: promo blocks ("Top jobs of the day … notified by
+email"), "Read also:" link lines, photo credits and captions (sometimes run into the text without a space,
+"…in Tehran todayPutin speaks with…"), share and newsletter prompts, and footers ("source site-14"). The
+:class:`Cleaner` removes them line by line and returns the clean text with the spans of the raw text it
+dropped, each labelled with the reason, so a user can see why a paragraph is gone.
+
+>>> raw = ("Title\\n\\n" + "The minister said on Monday that talks would go on. " * 5 +
+...        "\\n\\nA crowd outside the ministry\\n\\n(Photo: AP)\\n\\nRead also: Other story")
+>>> out = Cleaner()(raw, title="Title")
+>>> out.text.endswith('talks would go on.')
+True
+>>> [(raw[r.start:r.end], r.reason) for r in out.removed]
+[('Title', 'repeated title'), ('A crowd outside the ministry', 'caption'), ('(Photo: AP)', 'photo credit'), ('Read also: Other story', 'link line')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Cleaned", "Cleaner", "CleanerSettings", "Removal"]
+
+
+@dataclass(frozen=True)
+class CleanerSettings:
+    # Paragraphs longer than this (characters) are article text, never promo or caption residue.
+    max_residue_chars: int = 300
+    # A standalone paragraph without final punctuation and at least this many words reads as a caption
+    # (crossheads are shorter: the seeds' subheading has 11 words, their captions 19-20).
+    caption_min_words: int = 15
+    # Captions above a photo credit: how many short paragraphs back to look.
+    caption_block_lines: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A span ``[start, end)`` of the raw text that cleaning removed, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Clean text and the removals, as spans of the raw text given to the cleaner."""
+
+    text: str
+    removed: tuple[Removal, ...] = field(default_factory=tuple)
+
+
+_FLAGS = re.IGNORECASE | re.UNICODE
+
+# Calls to action and page furniture, in the languages newsprism reads most.
+_PROMO = re.compile(
+    r"\b(subscribe|subscription|newsletter|sign up|signup|notified by email|by e-?mail|jobs? of the day|"
+    r"download (our|the) app|follow us|share (this|on)|click here|advertisement|sponsored|"
+    r"cookies?|all rights reserved|continue reading|most (read|popular)|recommended for you|"
+    r"abonnieren|abonnement|anzeige|folgen sie uns|top-?jobs|jetzt (lesen|anmelden|registrieren)|"
+    r"abonnez-vous|inscrivez-vous|publicité|suscríbete|suscribirse|publicidad|boletín)\b",
+    _FLAGS,
+)
+_LINK_LINE = re.compile(
+    r"^\s*(?:>>+|»|►|▶|→|-)?\s*(read (also|more|next)|see also|also read|related( articles?| stories)?|more|"
+    r"lesen sie (auch|mehr)|mehr (zum thema|dazu)|auch interessant|lire aussi|à lire aussi|voir aussi|"
+    r"lee también|leer más|ver también|te puede interesar|leia também)\s*[:：>»\-–—]",
+    _FLAGS,
+)
+_CREDIT = re.compile(
+    r"^\s*[\[(]?\s*(?:(photos?|photograph|fotos?|images?|pictures?|pic|bild(er)?|credits?|crédits?|créditos?|"
+    r"quelle)\s*[:：/]\s*[^.!?]{1,80}|©\s*[^.!?]{1,80}|(ap|afp|reuters|dpa|epa|getty images|imago|pa)"
+    r"(\s*/\s*[\w .]+)?)\s*[\])]?\s*$",
+    _FLAGS,
+)
+_FOOTER = re.compile(
+    r"^\s*(source|sources|quelle|fuente|via|copyright|©)\b[\s:]*[\w.\- /]{0,40}$",
+    _FLAGS,
+)
+_END_PUNCT = re.compile(r"[.!?…:;\"”’'»)\]]\s*$")
+# A lower-case letter glued to a capitalised word: "todayPutin", "IranIt", "agoVladimir".
+_GLUE = re.compile(r"(?<=[a-z\u00e0-\u00ff.!?])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+\b)")
+# Real words written in camel case; the glue rule must leave them alone.
+_CAMEL_OK = re.compile(r"(Mc|Mac|O'|De|Di|La|Le|Van|Von|You|Face|Linked|Post|Whats|Play|Smack|Power|Share)$")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines of ``text`` (without surrounding whitespace)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        seg = m.group()
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            out.append((m.start() + lead, m.start() + len(seg.rstrip())))
+    return out
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s.casefold()).strip()
+
+
+class Cleaner:
+    """Remove scraping residue from plain text; see the module docstring for what counts as residue."""
+
+    def __init__(self, settings: CleanerSettings | None = None) -> None:
+        self.settings = settings or CleanerSettings()
+
+    def __call__(self, raw: str, title: str | None = None) -> Cleaned:
+        lines = _lines(raw)
+        reasons: dict[int, str] = {}
+        self._mark_lines(raw, lines, reasons, title)
+        self._mark_promo_blocks(raw, lines, reasons)
+        self._mark_captions_above_credits(raw, lines, reasons)
+        removed: list[Removal] = []
+        kept: list[tuple[int, int]] = []
+        for i, (s, e) in enumerate(lines):
+            if i in reasons:
+                removed.append(Removal(s, e, reasons[i]))
+                continue
+            for piece_s, piece_e, reason in self._split_run_in_captions(raw, s, e):
+                if reason:
+                    removed.append(Removal(piece_s, piece_e, reason))
+                else:
+                    kept.append((piece_s, piece_e))
+        parts: list[str] = []
+        prev_end = None
+        for s, e in kept:
+            if prev_end is not None:
+                parts.append("\n\n" if "\n" in raw[prev_end:s] else " ")
+            parts.append(raw[s:e])
+            prev_end = e
+        return Cleaned("".join(parts), tuple(sorted(removed, key=lambda r: r.start)))
+
+    # -- line rules ---------------------------------------------------------------------------
+
+    def _mark_lines(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str], title: str | None) -> None:
+        limit = self.settings.max_residue_chars
+        title_norm = _norm(title) if title else None
+        n = len(lines)
+        for i, (s, e) in enumerate(lines):
+            line = raw[s:e]
+            if title_norm and i < 3 and _norm(line) == title_norm:
+                reasons[i] = "repeated title"
+            elif len(line) <= limit and _LINK_LINE.match(line):
+                reasons[i] = "link line"
+            elif len(line) <= 120 and _CREDIT.match(line):
+                reasons[i] = "photo credit"
+            elif i >= n - 3 and len(line.split()) <= 6 and _FOOTER.match(line) and not _END_PUNCT.search(line):
+                reasons[i] = "footer"
+            elif (
+                not _END_PUNCT.search(line)
+                and len(line.split()) >= self.settings.caption_min_words
+                and len(line) <= limit
+            ):
+                reasons[i] = "caption"
+
+    def _mark_promo_blocks(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
+        """A short block of lines (blank-line separated) holding a call to action is removed whole,
+        together with a short heading line right above it ("Top jobs of the day")."""
+        blocks: list[list[int]] = []
+        for i, (s, _e) in enumerate(lines):
+            if blocks and "\n\n" not in raw[lines[blocks[-1][-1]][1] : s].replace("\r", "").replace(" ", ""):
+                blocks[-1].append(i)
+            else:
+                blocks.append([i])
+        for b, block in enumerate(blocks):
+            text = " ".join(raw[lines[i][0] : lines[i][1]] for i in block)
+            if len(text) > self.settings.max_residue_chars or not _PROMO.search(text):
+                continue
+            for i in block:
+                reasons.setdefault(i, "promo")
+            if b > 0:
+                prev = blocks[b - 1]
+                prev_text = " ".join(raw[lines[i][0] : lines[i][1]] for i in prev)
+                if len(prev_text.split()) <= 8 and not _END_PUNCT.search(prev_text):
+                    for i in prev:
+                        reasons.setdefault(i, "promo")
+
+    def _mark_captions_above_credits(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
+        """Short paragraphs right above a photo credit are the photo's caption when they read as one
+        (no final punctuation) or when they sit at the top of the text, where the lead image goes."""
+        for i in [i for i, r in reasons.items() if r == "photo credit"]:
+            at_top = all(lines[k][1] - lines[k][0] <= 200 or k in reasons for k in range(i))
+            j = i - 1
+            while j >= 0 and i - j <= self.settings.caption_block_lines:
+                s, e = lines[j]
+                if j in reasons or e - s > 200 or not (at_top or not _END_PUNCT.search(raw[s:e])):
+                    break
+                reasons[j] = "caption"
+                j -= 1
+
+    # -- run-in captions ----------------------------------------------------------------------
+
+    def _split_run_in_captions(self, raw: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+        """Split a line where captions were glued to the text without a space, and drop the
+        pieces that read as captions (no final punctuation) while keeping the article sentence."""
+        line = raw[start:end]
+        cuts = [m.start() for m in _GLUE.finditer(line) if not _CAMEL_OK.search(line[: m.start()])]
+        if not cuts:
+            return [(start, end, None)]
+        bounds = [0, *cuts, len(line)]
+        pieces = []
+        for a, b in zip(bounds, bounds[1:]):
+            seg = line[a:b]
+            is_last = b == len(line)
+            if not is_last and not _END_PUNCT.search(seg) and len(seg.split()) >= 4:
+                pieces.append((start + a, start + b, "run-in caption"))
+            else:
+                pieces.append((start + a, start + b, None))
+        # Re-join neighbouring kept pieces into one span.
+        merged: list[tuple[int, int, str | None]] = []
+        for p in pieces:
+            if merged and merged[-1][2] is None and p[2] is None:
+                merged[-1] = (merged[-1][0], p[1], None)
+            else:
+                merged.append(p)
+        return merged
