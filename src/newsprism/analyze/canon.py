@@ -18,23 +18,17 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ..model import Analysis, Entity, Mention, Span
+from ..model import Analysis, Entity, Mention
+from .roles import DEMONYMS as _DEMONYMS
 
 __all__ = ["EntityResolver", "ResolvedEntities"]
 
-# Places that stand for a government ("the Kremlin chief" = Russia's leader), and country demonyms.
+# Places that stand for a government ("the Kremlin chief" = Russia's leader).
 _METONYMS = {
     "kremlin": "russia", "moscow": "russia", "white house": "united states", "washington": "united states",
     "elysee": "france", "paris": "france", "downing street": "united kingdom", "london": "united kingdom",
     "beijing": "china", "tehran": "iran", "kyiv": "ukraine", "kiev": "ukraine", "ankara": "turkey",
     "berlin": "germany", "kanzleramt": "germany", "pentagon": "united states", "vatican": "vatican",
-}
-_DEMONYMS = {
-    "russian": "russia", "iranian": "iran", "american": "united states", "us": "united states",
-    "u.s.": "united states", "turkish": "turkey", "ukrainian": "ukraine", "german": "germany",
-    "french": "france", "british": "united kingdom", "uk": "united kingdom", "chinese": "china",
-    "israeli": "israel", "syrian": "syria", "saudi": "saudi arabia", "iraqi": "iraq", "indian": "india",
-    "japanese": "japan", "italian": "italy", "spanish": "spain", "polish": "poland", "egyptian": "egypt",
 }
 _LEADER_HEADS = {"president", "premier", "prime minister", "chancellor", "king", "queen", "leader", "chief", "boss",
                  "head", "ayatollah", "emir", "sultan", "ruler", "strongman", "dictator"}

@@ -32,6 +32,20 @@ MODIFIERS = RANK_QUALIFIERS | frozenset(
     justice health education labor labour energy home head of the for and affairs international
     secretary-general director-general attorney-general de del la du des y et und für""".split()
 )
+DEMONYMS = {
+    "russian": "russia", "iranian": "iran", "american": "united states", "us": "united states",
+    "u.s.": "united states", "turkish": "turkey", "ukrainian": "ukraine", "german": "germany",
+    "french": "france", "british": "united kingdom", "uk": "united kingdom", "chinese": "china",
+    "israeli": "israel", "syrian": "syria", "saudi": "saudi arabia", "iraqi": "iraq", "indian": "india",
+    "japanese": "japan", "italian": "italy", "spanish": "spain", "polish": "poland", "egyptian": "egypt",
+    "mexican": "mexico", "canadian": "canada", "australian": "australia", "brazilian": "brazil",
+    "pakistani": "pakistan", "afghan": "afghanistan", "korean": "korea", "european": "europe",
+}
+# Capitalized at a sentence start, but never part of a title.
+_FUNCTION_WORDS = frozenset(
+    """since in on at the after but and while when as for from with by to of a an if because although though
+    then also meanwhile however last this that these those its his her their our new former""".split()
+)
 _TOKEN = re.compile(r"[\w][\w.\-]*|[’']s\b|\S")
 
 
@@ -59,6 +73,7 @@ def title_before(text: str, start: int, window: int = 80) -> tuple[int, int] | N
     'US President'
     """
     left = text[max(0, start - window) : start]
+    left = left[left.rfind("\n") + 1 :]  # a title never spans a line break
     base = start - len(left)
     tokens = list(_TOKEN.finditer(left))
     kept: list[re.Match[str]] = []
@@ -67,7 +82,9 @@ def title_before(text: str, start: int, window: int = 80) -> tuple[int, int] | N
         low = word.lower()
         if word in ("’s", "'s") or not (word[0].isalnum()):
             break
-        if _is_role_word(word) or low in MODIFIERS or word[0].isupper():
+        if kept and kept[-1].group().lower() in DEMONYMS:
+            break  # a nationality starts the title: "Tehran Russian President" is a dateline + title
+        if _is_role_word(word) or low in MODIFIERS or (word[0].isupper() and low not in _FUNCTION_WORDS):
             kept.append(tok)
             continue
         break
@@ -85,8 +102,8 @@ def title_before(text: str, start: int, window: int = 80) -> tuple[int, int] | N
 
 
 _APPOSITIVE = re.compile(
-    r"^,\s+(?:the\s+|a\s+|an\s+|[A-Z][\w-]*[’']s\s+)?((?:[\w-]+\s+){0,3}?(?P<head>[\w-]+)"
-    r"(?:\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,5})?)\s*(?=[,.;:])"
+    r"^,[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|[A-Z][\w-]*[’']s[ \t]+)?((?:[\w-]+[ \t]+){0,3}?(?P<head>[\w-]+)"
+    r"(?:[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,5})?)[ \t]*(?=[,;:]|\.(?:\s|$))"
 )
 
 

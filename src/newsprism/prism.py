@@ -1,0 +1,157 @@
+"""The Python API, and the service functions the CLI and the REST API call.
+
+>>> p = Prism("sqlite://")
+>>> report = p.ingest_texts([{"title": "Storm hits coast", "text": "A storm hit the coast on Monday, officials said."}])
+>>> (report.accepted, len(p.stories()))
+(1, 1)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import NotFound
+from .model import Analysis, Article, IngestReport, RawDocument, Rejected, Story, StoryReport, to_dict
+from .pipeline import Pipeline, ProgressCallback
+from .settings import Settings
+from .store.repository import Store, StoryFilter
+
+__all__ = ["ArticleView", "Prism", "StoryView"]
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """A story with its articles and its report (entities, findings, timeline, summary, provenance)."""
+
+    story: Story
+    articles: tuple[Article, ...]
+    report: StoryReport
+
+    def to_dict(self) -> dict[str, Any]:
+        articles = []
+        for a in self.articles:
+            d = to_dict(a)
+            d.pop("raw_text", None)
+            articles.append(d)
+        return {"story": to_dict(self.story), "articles": articles, "report": to_dict(self.report)}
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article with every annotation layer."""
+
+    article: Article
+    analysis: Analysis
+    story_id: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        layers = {name: to_dict(getattr(self.analysis, name)) for name in Analysis.LAYERS}
+        return {"article": to_dict(self.article), "story_id": self.story_id, "layers": layers}
+
+
+class Prism:
+    """newsprism over one database: ingest reports, then read stories, articles and findings.
+
+    Args:
+        database_url: SQLAlchemy URL; defaults to the ``database_url`` of ``settings``.
+        settings: all configuration; defaults to :meth:`Settings.from_env`.
+    """
+
+    def __init__(self, database_url: str | None = None, settings: Settings | None = None) -> None:
+        settings = settings or Settings.from_env()
+        if database_url:
+            settings = dataclasses.replace(settings, database_url=database_url)
+        self.settings = settings
+        self.store = Store(settings.database_url)
+        self.pipeline = Pipeline(settings, self.store)
+
+    # ------------------------------------------------------------------------------ writing
+
+    def ingest(self, paths: Iterable[str | Path], progress: ProgressCallback | None = None) -> IngestReport:
+        """Ingest files and folders (HTML, text, JSONL, feeds, WARC; ``.gz`` too)."""
+        return self.pipeline.ingest(paths, progress)
+
+    def ingest_texts(self, records: Iterable[Mapping[str, Any]], origin: str = "api") -> IngestReport:
+        """Ingest records shaped like JSONL lines: ``text`` or ``html`` plus optional metadata."""
+        from .errors import InputError
+        from .ingest.readers import record_to_raw
+
+        def raws() -> Iterator[RawDocument | Rejected]:
+            for i, rec in enumerate(records):
+                where = f"{origin}#{i}"
+                try:
+                    yield record_to_raw(dict(rec), where)
+                except InputError as e:
+                    yield Rejected(where, "ingest", e.code, e.message)
+
+        return self.pipeline.ingest_raw(raws())
+
+    def refresh(self) -> list[str]:
+        """Recompute reports of stories changed since their last report."""
+        return self.pipeline.refresh()
+
+    # ------------------------------------------------------------------------------ reading
+
+    def stories(self, filters: StoryFilter | None = None, limit: int = 50, offset: int = 0) -> list[Story]:
+        with self.store.begin() as conn:
+            return self.store.list_stories(conn, filters, limit, offset)
+
+    def count_stories(self) -> int:
+        with self.store.begin() as conn:
+            return self.store.count_stories(conn)
+
+    def story(self, story_id: str) -> StoryView:
+        """A story by id (a unique prefix of the id is enough); raises :class:`NotFound`."""
+        with self.store.begin() as conn:
+            story_id = self._resolve_story_id(conn, story_id)
+            story = self.store.get_story(conn, story_id)
+            articles = tuple(self.store.articles_of_story(conn, story_id))
+            report = self.store.get_report(conn, story_id)
+            if report is None:
+                report = self.pipeline.story_report(conn, story_id)
+                self.store.save_report(conn, report)
+        return StoryView(story, articles, report)
+
+    def article(self, article_id: str) -> ArticleView:
+        with self.store.begin() as conn:
+            article = self.store.get_article(conn, article_id)
+            analysis = self.store.get_analysis(conn, article_id, article)
+            return ArticleView(article, analysis, self.store.article_story(conn, article_id))
+
+    def rejections(self, limit: int = 100) -> list[Rejected]:
+        with self.store.begin() as conn:
+            return self.store.rejections(conn, limit)
+
+    def export(self) -> Iterator[dict[str, Any]]:
+        """Every story as one JSON-ready record (story, articles, report)."""
+        offset = 0
+        while True:
+            page = self.stories(limit=100, offset=offset)
+            if not page:
+                return
+            for s in page:
+                yield self.story(s.id).to_dict()
+            offset += len(page)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def _resolve_story_id(self, conn: Any, prefix: str) -> str:
+        from sqlalchemy import select
+
+        from .store import schema as t
+
+        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = conn.execute(select(t.stories.c.id).where(t.stories.c.id.like(pattern, escape="\\")).limit(2)).all()
+        if len(rows) == 1:
+            return rows[0][0]
+        if not rows:
+            raise NotFound(f"no story {prefix!r}")
+        exact = [r[0] for r in rows if r[0] == prefix]
+        if exact:
+            return exact[0]
+        raise NotFound(f"story id {prefix!r} is ambiguous; give more characters")
