@@ -21,9 +21,10 @@ one original count as one source):
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,12 +77,19 @@ class _Slot:
     right: tuple[str, ...]
     content: frozenset[str]
     entities: frozenset[str]
+    idf: Mapping[str, float] = dataclasses.field(default_factory=dict, repr=False)  # story word weights
     subject: str | None = None  # the person named nearest to the value in its sentence
     unique: bool = False  # the only value of its source with this key (or, for dates, this month)
 
     @property
     def source(self) -> str:
-        return self.analysis.article.source or self.analysis.article.id
+        return source_label(self.analysis)
+
+
+def source_label(analysis: Analysis) -> str:
+    """How a finding names a source: its outlet, else its URL, else the file it came from."""
+    a = analysis.article
+    return a.source or a.url or (a.origin.rsplit("/", 1)[-1] if a.origin else "") or a.id
 
 
 def _tokens(text: str) -> list[str]:
@@ -103,6 +111,32 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
+def _weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
+    """Jaccard similarity where each word counts by its rarity in the story (words of every sentence
+    count little, a figure or name shared by two sentences counts much)."""
+    union = a | b
+    if not union:
+        return 0.0
+    top = max(idf.values(), default=1.0)
+    return sum(idf.get(w, top) for w in a & b) / sum(idf.get(w, top) for w in union)
+
+
+def story_idf(analyses: Sequence[Analysis]) -> dict[str, float]:
+    """Inverse sentence frequency of each content word over a story's sentences."""
+    df: dict[str, int] = defaultdict(int)
+    n = 0
+    for a in analyses:
+        for sent in a.sentences:
+            n += 1
+            for w in set(_words_with_numbers(a.article.quote(sent))):
+                df[w] += 1
+    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+
+def _words_with_numbers(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(text) if w not in _STOP and (len(w) > 2 or w.isdigit()))
+
+
 def context_similarity(x: _Slot, y: _Slot, settings: CompareSettings) -> float:
     """How surely two values fill the same slot: words right around them, their sentences, entities.
 
@@ -110,7 +144,7 @@ def context_similarity(x: _Slot, y: _Slot, settings: CompareSettings) -> float:
     side), the Jaccard similarity of the two sentences' content words and that of their entities.
     """
     near = (_overlap(x.left, y.left) + _overlap(x.right, y.right)) / 2
-    sentence = _jaccard(x.content, y.content)
+    sentence = _weighted_jaccard(x.content, y.content, x.idf)
     ents = _jaccard(x.entities, y.entities)
     w = settings
     total = w.weight_near + w.weight_sentence + w.weight_entities
@@ -195,7 +229,7 @@ class _ClaimRef:
 
     @property
     def source(self) -> str:
-        return self.analysis.article.source or self.analysis.article.id
+        return source_label(self.analysis)
 
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -250,6 +284,7 @@ class Comparer:
     def slots(self, analyses: Sequence[Analysis], entities: ResolvedEntities, group_of: dict[str, str]) -> list[_Slot]:
         """Every number, calendar date and titled name of every article, as comparable slots."""
         out: list[_Slot] = []
+        idf = story_idf(analyses)
         for a in analyses:
             group = group_of[a.article.id]
             for q in a.quantities:
@@ -259,17 +294,17 @@ class Comparer:
                 keys = {k for k in (noun_key(q.noun), noun_key(self._first_word_after(a, q.span))) if k}
                 if amount.dimension:
                     keys.add("unit:" + amount.dimension)
-                out.append(self._slot("number", a, group, q.span, amount, _fmt_amount(q), keys, entities))
+                out.append(self._slot("number", a, group, q.span, amount, _fmt_amount(q), keys, entities, idf))
             for t in a.timex:
                 day = _calendar(t.refers_to or t.value)
                 if t.type != "DATE" or day is None:
                     continue
                 shown = t.refers_to or t.value
-                out.append(self._slot("date", a, group, t.span, (day, t.refers_to is not None), shown, set(), entities))
+                out.append(self._slot("date", a, group, t.span, (day, t.refers_to is not None), shown, set(), entities, idf))
             for m in a.mentions:
                 eid = entities.entity_of.get((m.span.doc_id, m.span.start))
                 if m.title and m.title_span is not None and eid:
-                    out.append(self._slot("title", a, group, m.title_span, parse_title(m.title), m.title, {eid}, entities))
+                    out.append(self._slot("title", a, group, m.title_span, parse_title(m.title), m.title, {eid}, entities, idf))
         return self._mark_unique(out)
 
     @staticmethod
@@ -292,7 +327,7 @@ class Comparer:
         return out
 
     def _slot(self, kind: str, a: Analysis, group: str, span: Span, value: Any, shown: str, keys: set[str],
-              entities: ResolvedEntities) -> _Slot:
+              entities: ResolvedEntities, idf: Mapping[str, float]) -> _Slot:
         sent = a.sentence_of(span) or span
         text = a.article.text
         k = self.settings.context_window
@@ -306,8 +341,8 @@ class Comparer:
         if people and kind != "title":
             near = min(people, key=lambda m: min(abs(m.span.end - span.start), abs(span.end - m.span.start)))
             subject = entities.entity_of[(near.span.doc_id, near.span.start)]
-        return _Slot(kind, a, group, span, sent, value, shown, frozenset(keys), left, right,
-                     _content(text[sent.start : sent.end]), ents, subject)
+        content = _words_with_numbers(text[sent.start : span.start] + " " + text[span.end : sent.end])
+        return _Slot(kind, a, group, span, sent, value, shown, frozenset(keys), left, right, content, ents, idf, subject)
 
     @staticmethod
     def _first_word_after(a: Analysis, span: Span) -> str | None:
@@ -524,6 +559,8 @@ class Comparer:
         score = (s.weight_claim_words * lexical + s.weight_claim_entities * ents + s.weight_claim_values * vals) / (
             s.weight_claim_words + s.weight_claim_entities + s.weight_claim_values
         )
+        if x.speaker is not None and x.speaker == y.speaker and x.claim.kind == y.claim.kind == "statement":
+            score += s.same_speaker_bonus  # two reports of what one person said
         if cosine is not None and cosine >= s.claim_embedding_cosine:
             score = max(score, s.claim_similarity)  # a paraphrase or translation sharing entities
         return score
@@ -661,11 +698,16 @@ class Comparer:
                 continue
             target = max(targets, key=lambda r: (r.speaker in named, r.analysis is d.analysis,
                                                  len(r.entities & d.entities), -abs(r.claim.span.start - d.claim.span.start)))
-            related = [target] + [
+            # "Sullivan's statements": every statement of the target made before the denial in that report,
+            # with the same statements as other sources report them.
+            denied = [r for r in targets if r.speaker == target.speaker and r.analysis is target.analysis
+                      and (r.analysis is not d.analysis or r.claim.span.start < d.claim.span.start)] or [target]
+            related = denied + [
                 r for r in refs
-                if r is not target and r.speaker == target.speaker and r.analysis is not d.analysis
-                and r.claim.kind == "statement" and self.claim_similarity(r, target) >= self.settings.claim_similarity
+                if r.speaker == target.speaker and r.group != target.group and r.claim.kind == "statement"
+                and any(self.claim_similarity(r, t) >= self.settings.claim_similarity for t in denied)
             ]
+            target = max(denied, key=lambda r: (len(r.values), len(r.claim.text)))
             who = target.claim.speaker
             out.append(
                 Finding(

@@ -141,6 +141,8 @@ class CompareSettings:
     weight_claim_values: float = _range(0.0, 10.0, 0.2)
     # Claim similarity from which two claims of different sources are aligned (seed pair, hand-checked).
     claim_similarity: float = _range(0.0, 1.0, 0.3)
+    # Added to the similarity of two statements by the same speaker (seed pair: Sullivan's drone claim).
+    same_speaker_bonus: float = _range(0.0, 1.0, 0.15)
     # Embedding cosine (multilingual-e5-small) from which claims sharing an entity are paraphrases.
     claim_embedding_cosine: float = _range(0.0, 1.0, 0.88)
     # Aligned claims this similar with different speakers (or polarity) are reported as contradicting.

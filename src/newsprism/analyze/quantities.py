@@ -107,6 +107,8 @@ def _noun_after(text: str, pos: int) -> str | None:
 
     >>> _noun_after("288 candidates running for", 3), _noun_after("several hundred unmanned aerial vehicles.", 15)
     ('candidates', 'vehicles')
+    >>> _noun_after("hundreds\u2019 of combat drones", 8)
+    'drones'
     >>> _noun_after("125.\\nI attach hopes", 3) is None
     True
     """
@@ -115,7 +117,7 @@ def _noun_after(text: str, pos: int) -> str | None:
     last_end = 0
     for m in _NOUN_WORD.finditer(rest):
         gap = rest[last_end : m.start()]
-        if gap.strip(" -\t") or "\n" in gap:
+        if gap.strip(" -\t\u2019\u201d'\"") or "\n" in gap:  # closing quotes: "'hundreds' of drones"
             break
         w = m.group()
         low = w.lower()
