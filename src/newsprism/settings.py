@@ -125,14 +125,17 @@ class CompareSettings:
     date_tolerance_days: int = _range(0, 366, 20)
     # Words on each side of a value that describe its slot (conflicts-dev sweep over 2..6).
     context_window: int = _range(1, 20, 4)
-    # Weights of the value-context similarity: neighbouring words, sentence words, sentence entities.
+    # Weights of the value-context similarity: neighbouring words, sentence words, sentence entities
+    # (conflicts-dev: a logistic fit on candidate pairs weighs sentence and neighbouring words most).
     weight_near: float = _range(0.0, 10.0, 0.5)
     weight_sentence: float = _range(0.0, 10.0, 0.3)
     weight_entities: float = _range(0.0, 10.0, 0.2)
-    # Added to the context similarity when both values are the only ones of their key in their report.
+    # Added to the context similarity when both values are the only ones of their key in their report
+    # (conflicts-dev sweep 0.15/0.25: 0.25 doubles false findings).
     unique_bonus: float = _range(0.0, 1.0, 0.15)
-    # Context similarity from which two differing values are reported as a contradiction (conflicts-dev).
-    conflict_similarity: float = _range(0.0, 1.0, 0.35)
+    # Context similarity from which two differing values are reported as a contradiction (conflicts-dev
+    # sweep 0.25..0.4: 0.3 is the lowest keeping false findings under 0.3 per unchanged pair).
+    conflict_similarity: float = _range(0.0, 1.0, 0.3)
     # Context similarity from which two compatible values are taken as the same fact.
     agree_similarity: float = _range(0.0, 1.0, 0.25)
     # Weights of claim similarity: content words, entities, values (numbers and dates).
