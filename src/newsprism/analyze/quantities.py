@@ -62,6 +62,11 @@ _PATTERN = re.compile(
     rf"(?![\w])",
     re.IGNORECASE,
 )
+_TIME_UNITS = frozenset(
+    "second minute hour day night week weekend month year decade century fortnight quarter "
+    "sekunde minute stunde tag woche monat jahr jahrzehnt seconde heure jour semaine moi an année "
+    "segundo minuto hora día semana mes año".split()
+)
 _NOUN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -105,7 +110,10 @@ def _noun_after(text: str, pos: int) -> str | None:
         words.append(w)
         if len(words) == 3 or (m.end() < len(rest) and rest[m.end()] in ",.;:)"):
             break
-    return words[-1] if words else None
+    # Without part-of-speech tags: the first plural-looking word is the counted noun ("booths opened"),
+    # else the last word of the phrase ("unmanned aerial vehicle", "people").
+    plural = [w for w in words if len(w) > 3 and w.lower().endswith("s") and not w.lower().endswith("ss")]
+    return plural[0] if plural else (words[-1] if words else None)
 
 
 def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, int, dict]]:
@@ -142,6 +150,8 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         if m.group("unit") or m.group("cur"):
             unit = _UNIT_WORDS.get((m.group("unit") or m.group("cur")).lower())
         noun = _noun_after(text, e)
+        if noun and noun_key(noun) in _TIME_UNITS:
+            continue  # "five months (ago)" is a duration: the time stage resolves it
         if unit is None and noun is None and not m.group("num"):
             continue  # "one" or "several" on its own is rarely a checkable quantity
         value = float(f"{value:.6g}")

@@ -167,6 +167,6 @@ def titles_conflict(a: str, b: str) -> str | None:
     generic = {"leader", "chief", "head", "boss", "official", "officer", "executive"}
     if pa.head in generic or pb.head in generic:
         return None
-    if pa.head in ROLE_HEADS and pb.head in ROLE_HEADS:
+    if all(h in ROLE_HEADS or h == "prime minister" for h in (pa.head, pb.head)):
         return f"{pa.head} is a different office from {pb.head}"
     return None
