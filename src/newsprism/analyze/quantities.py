@@ -63,6 +63,12 @@ _PATTERN = re.compile(
     rf"(?![\w])",
     re.IGNORECASE,
 )
+_TIME_UNITS = frozenset(
+    "second minute hour day night week weekend month year decade century fortnight quarter "
+    "sekunde minute stunde tag woche monat jahr jahrzehnt seconde heure jour semaine moi an année "
+    "segundo minuto hora día semana mes año".split()
+)
+_RELATIVE = re.compile(r"[\s\w-]{0,20}?\b(?:ago|earlier|later|before|hence|zuvor|her|auparavant|atrás)\b", re.I)
 _NOUN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -134,7 +140,10 @@ def _noun_after(text: str, pos: int) -> str | None:
         last_end = m.end()
         if len(words) == 3 or _ends_phrase(w):
             break
-    return words[-1] if words else None
+    # Without part-of-speech tags: the first plural-looking word is the counted noun ("booths opened"),
+    # else the last word of the phrase ("unmanned aerial vehicle", "people").
+    plural = [w for w in words if len(w) > 3 and w.lower().endswith("s") and not w.lower().endswith("ss")]
+    return plural[0] if plural else (words[-1] if words else None)
 
 
 def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, int, dict]]:
@@ -171,6 +180,8 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         if m.group("unit") or m.group("cur"):
             unit = _UNIT_WORDS.get((m.group("unit") or m.group("cur")).lower())
         noun = _noun_after(text, e)
+        if noun and noun_key(noun) in _TIME_UNITS and _RELATIVE.match(text, e):
+            continue  # "five months ago" points to a date: the time stage resolves it ("90 days" stays a number)
         if unit is None and noun is None and not m.group("num"):
             continue  # "one" or "several" on its own is rarely a checkable quantity
         value = float(f"{value:.6g}")
