@@ -38,6 +38,7 @@ __all__ = [
     "ProvenanceSettings",
     "Settings",
     "StoriesSettings",
+    "TimeSettings",
     "validate",
 ]
 
@@ -124,6 +125,20 @@ class CompareSettings:
 
 
 @dataclass(frozen=True)
+class TimeSettings:
+    # Language whose grammar tags texts of unknown language (None from the language detector).
+    fallback_language: Literal["en", "es", "de", "fr"] = "en"
+    # Characters read on each side of an expression for tense cues; 90 ≈ one clause (timex-dev, first half).
+    tense_window_chars: int = _range(0, 1000, 90)
+    # Years searched forward from the latest year a text mentions for one where a written weekday
+    # matches its date ("Tuesday (July 19)"): the calendar repeats within 11 years, so 11 always decides.
+    weekday_year_span: int = _range(1, 50, 11)
+    # An inferred publication range wider than this (days) is reported but not used to resolve
+    # "yesterday" or "two weeks ago": a week-wide range keeps them within a week of the truth.
+    max_reference_range_days: int = _range(0, 366, 7)
+
+
+@dataclass(frozen=True)
 class PipelineSettings:
     # Where per-article stages run: in this process, or on a Dask cluster.
     executor: Literal["local", "dask"] = "local"
@@ -146,6 +161,7 @@ class Settings:
     provenance: ProvenanceSettings = field(default_factory=ProvenanceSettings)
     stories: StoriesSettings = field(default_factory=StoriesSettings)
     compare: CompareSettings = field(default_factory=CompareSettings)
+    time: TimeSettings = field(default_factory=TimeSettings)
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)
 
     def __post_init__(self) -> None:

@@ -1,0 +1,336 @@
+"""English: words and patterns of time expressions, with TimeBank's span conventions.
+
+Spans follow TempEval-3 English annotation: a leading "the" and quantity modifiers ("nearly two
+months", "more than four hours") are part of the expression; prepositions ("on", "in", "since") are not.
+"""
+
+from __future__ import annotations
+
+from .grammar import Rule, anaphor, block, length, point, recur, ref, shift
+from .lexicon import Lexicon, frozen
+
+__all__ = ["LEXICON", "MACROS", "RULES"]
+
+_UNITS = {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
+          "weekend": "weekend", "fortnight": "week", "month": "month", "quarter": "quarter",
+          "year": "year", "decade": "decade", "century": "century", "millennium": "millennium"}
+_PLURALS = {"century": "centuries", "millennium": "millennia"}
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_ORD_ONES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9}
+_ORD_TEENS = {"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+              "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19}
+_ORD_TENS = {"twentieth": 20, "thirtieth": 30}
+
+
+def _ordinals() -> dict[str, int]:
+    out = {**_ORD_ONES, **_ORD_TEENS, **_ORD_TENS}
+    for tens_word, tens in (("twenty", 20), ("thirty", 30)):
+        for w, v in _ORD_ONES.items():
+            if tens + v <= 31:
+                out[f"{tens_word} {w}"] = out[f"{tens_word}-{w}"] = tens + v
+    return out
+
+
+def _year_words(text: str) -> int | None:
+    """ "nineteen ninety-six" → 1996, "two thousand eight" → 2008."""
+    words = text.replace("-", " ").split()
+    numbers = {**_ONES, **_TEENS, **_TENS}
+    if len(words) >= 2 and words[0] in ("nineteen", "eighteen", "twenty") and words[1] != "thousand":
+        century = numbers[words[0]] * 100
+        rest = sum(numbers.get(w, 0) for w in words[1:] if w != "hundred")
+        return century + rest
+    if len(words) >= 2 and words[0] == "two" and words[1] == "thousand":
+        return 2000 + sum(numbers.get(w, 0) for w in words[2:] if w != "and")
+    return None
+
+
+LEXICON = Lexicon(
+    code="en",
+    months=frozen({
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    }),
+    weekdays=frozen({
+        "monday": 1, "tuesday": 2, "tues": 2, "wednesday": 3, "thursday": 4, "thurs": 4, "friday": 5,
+        "saturday": 6, "sunday": 7,
+    }),
+    numbers=frozen({**_ONES, **_TEENS, **_TENS, "zero": 0}),
+    multipliers=frozen({"hundred": 100, "thousand": 1000}),
+    ordinals=frozen(_ordinals()),
+    units=frozen({**_UNITS, **{_PLURALS.get(k, k + "s"): v for k, v in _UNITS.items()}}),
+    day_words=frozen({"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0,
+                      "the day before yesterday": -2, "the day after tomorrow": 2}),
+    parts_of_day=frozen({"morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "mid afternoon": "AF",
+                         "evening": "EV", "night": "NI", "overnight": "NI", "midday": "MI"}),
+    seasons=frozen({"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}),
+    relatives=frozen({"last": -1, "past": -1, "previous": -1, "preceding": -1, "this past": -1, "next": 1,
+                      "coming": 1, "this coming": 1, "following": 1, "upcoming": 1, "this": 0, "current": 0}),
+    vague=frozen({"several": None, "a few": None, "few": None, "some": None, "many": None, "a couple of": 2,
+                  "couple of": 2, "a number of": None}),
+    holidays=frozen({"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+                     "new year's day": (1, 1), "new year 's day": (1, 1), "new year's eve": (12, 31),
+                     "new year 's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
+                     "valentine's day": (2, 14), "valentine 's day": (2, 14)}),
+    indefinite=("a", "an", "one"),
+    connectors=("and",),
+    capitalized=("may", "march", "mar", "jan", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "feb",
+                 "apr", "tues", "thurs", "christmas", "halloween", "independence day"),
+    future_cues=(r"\b(?:will|'ll|wo|shall|would|may|might|should|going\s+to|plans?|planned|planning|intends?|hopes?|"
+                 r"aims?|expects?|expected|scheduled|set\s+to|due|is\s+to|are\s+to|to\s+be\s+held|upcoming|next|"
+                 r"coming|tomorrow|effective|payable|expires?)\b"),
+    past_cues=(r"\b(?:was|were|had|did|ago|last|yesterday|earlier|previously|fell|rose|took|came|went|made|met|told|"
+               r"left|began|became|gave|got|held|lost|sold|won|wrote|saw|ran|brought|bought|found|kept|led|spent|"
+               r"sent|struck|stood|broke|chose|drove|flew|grew|knew|spoke|threw|sank|"
+               r"(?<!\bbe\s)(?<!\bbeing\s)(?!(?:need|schedul|expect|plann|propos|intend|us|bas|link|relat|"
+               r"call|nam|entitl)ed\b)[a-z]{2,}ed)\b"),
+    future_before=(r"\b(?:until|till|by|before|ahead\s+of|starting|beginning|effective|due|payable|expires?|"
+                   r"scheduled\s+(?:for|on)|set\s+for|planned\s+for|will\s+\w+\s+(?:on|in))"),
+    past_before=r"\b(?:since|as\s+of|ended|ago|last)",
+    extra=frozen({
+        "year_words": _year_words,
+        "offset_words": frozen({"ago": -1, "earlier": -1, "before": -1, "later": 1, "after": 1, "from now": 1,
+                                "hence": 1}),
+        "clock_words": frozen({"noon": 12, "midday": 12, "midnight": 24}),
+    }),
+)
+
+# Language macros: the building blocks the rules below share.
+MACROS = {
+    "THE": r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)",
+    "TH": r"(?:st|nd|rd|th)",
+    "APPROX": (r"(?:about|around|almost|nearly|roughly|approximately|some|barely|at\s+least|"
+               r"at\s+most|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|up\s+to|over(?!\s+the\b)|under|"
+               r"just\s+over|just\s+under|well\s+over|a\s+full|a\s+mere|the\s+better\s+part\s+of)"),
+    "EDGE": r"(?:early|late|mid|middle|earlier|later)",
+    "EDGEOF": r"(?:the\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder|balance)\s+of",
+    "AMPM": r"(?:[ap]\.?\s?m\.?(?:\s?\.)?)",
+    "ZONE": r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST)",
+    "YEARW": (r"(?:(?:nineteen|eighteen|twenty)\s+(?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+              r"ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|"
+              r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|o[\s-](?:one|two|three|four|five|six|"
+              r"seven|eight|nine))|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|"
+              r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)"),
+    "YEARX": (r"(?:(?<![\d.,$])(?P<year>{YEAR})(?![.,]?\d|\s*%|\s+(?:million|billion|thousand|percent|people|shares|"
+              r"units|tons|barrels))|(?P<yearw>{YEARW}))"),
+    "MDAY": r"(?:(?P<day>{DAY}){TH}?|(?P<dayw>{ORD}))",
+    "Q": r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest)",
+    "FISCAL": r"(?:fiscal\s+|calendar\s+)",
+    "SMALLUNIT": r"(?:year|month|week|day|quarter)",
+    "CLOCK": (r"(?:(?P<hour>{HOUR})(?:[:.](?P<minute>{MIN}))?\s*(?P<ampm>{AMPM})|(?P<hour2>{HOUR}):(?P<minute2>{MIN})"
+              r"|(?P<noon>noon|midnight|midday))"),
+}
+
+
+def _clock_groups(build):
+    """Let "16:08" fill the same hour/minute groups as "4:08 p.m."."""
+
+    def wrapped(g, lex):
+        if "hour2" in g:
+            g = {**g, "hour": g["hour2"], "minute": g["minute2"]}
+        return build(g, lex)
+
+    return wrapped
+
+
+_AS_DATE = length(relation=-1, unit="year", amount=1.0, as_date=True)
+_OFFSET = r"(?:\s+(?P<ago>ago|from\s+now|hence)|\s+(?:earlier|later))?"
+
+RULES: tuple[Rule, ...] = (
+    # ------------------------------------------------------------------- things that only look like time
+    Rule("age", r"{NUM}[\s-]+years?[\s-]+old|aged\s+{NUM}", block),
+    Rule("fraction", r"(?:a|one|two|three)[\s-]+quarters?\s+of|(?:two|three)-quarters|quarter[\s-]+century|"
+                     r"(?:a|one)\s+(?:half|third|quarter)\b(?!-)(?!\s+(?:hour|day|year|century|ago|earlier|later))", block),
+    Rule("as_soon_as", r"as\s+soon\s+as(?!\s+possible)", block),
+    Rule("ordinal_second", r"a\s+second(?!\s+(?:ago|later|earlier))", block),
+    # ---------------------------------------------------------------------- full and partial dates
+    Rule("iso_date", r"(?P<year>{YEAR})-(?P<mnum>0[1-9]|1[0-2])-(?P<day>{DAY})(?!-)", point()),
+    Rule("us_numeric_date", r"(?P<mnum>1[0-2]|0?[1-9])/(?P<day>{DAY})/(?P<year>{YEAR})", point()),
+    Rule("month_day_year",
+         r"(?:(?:(?P<rel>{REL})\s+)?(?P<wd>{WEEKDAY})\.?\s*,?\s*)?(?P<month>{MONTH})\.?\s+{MDAY}(?:\s*,\s*|\s+)(?:{YEARX})",
+         point()),
+    Rule("day_month_year",
+         r"(?:(?P<wd>{WEEKDAY})\.?\s*,?\s*)?(?:the\s+)?{MDAY}\s+(?:of\s+)?(?P<month>{MONTH})\.?\s*,?\s+(?:{YEARX})",
+         point()),
+    Rule("month_day",
+         r"(?:(?:{THE}|(?P<rel>{REL})\s+)?(?P<wd>{WEEKDAY})\.?\s*(?:,\s*|\(\s*)?)?(?P<month>{MONTH})\.?\s+{MDAY}"
+         r"(?(wd)(?:\s*\))?)(?!\s*(?:%|\d|million|billion))",
+         point()),
+    Rule("day_month",
+         r"(?:(?P<wd>{WEEKDAY})\.?\s*,?\s*)?(?:the\s+)?{MDAY}\s+(?:of\s+)?(?P<month>{MONTH})(?!\.?\s*,?\s*\d)",
+         point()),
+    Rule("month_year", r"(?:{EDGE}[\s-]+|{EDGEOF}\s+)?(?P<month>{MONTH})\.?\s*,?\s+(?:of\s+)?(?:{YEARX})", point()),
+    Rule("month_rel_year",
+         r"(?:{EDGE}[\s-]+|{EDGEOF}\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year", point()),
+    Rule("month",
+         r"(?:(?P<rel>this\s+past|this\s+coming|last|next|this|past|coming)\s+|{EDGE}[\s-]+|{EDGEOF}\s+)?"
+         r"(?P<month>{MONTH})(?!\s*\.?\s*\d)",
+         point()),
+    Rule("year",
+         r"(?:{EDGEOF}\s+|{EDGE}[\s-]+|{FISCAL}|the\s+year\s+)?(?:{YEARX})(?:\s+and\s+beyond)?",
+         point()),
+    Rule("year_period", r"the\s+(?:{YEARX})\s+(?:period|quarter|fiscal\s+quarter)", anaphor("quarter")),
+    Rule("decade",
+         r"(?:{EDGEOF}\s+|the\s+)?(?:(?:early|late|mid)[\s-]+|last\s+half\s+of\s+the\s+|first\s+half\s+of\s+the\s+)?"
+         r"(?P<decade>(?:1[5-9]|20)\d0)'?s",
+         point()),
+    Rule("decade_apostrophe",
+         r"(?:{EDGEOF}\s+)?(?:the\s+)?(?:(?:early|late|mid)[\s-]+|last\s+half\s+of\s+the\s+)?'(?P<decade>[1-9]0)s",
+         point()),
+    Rule("decade_words",
+         r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:nineteen[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|"
+         r"seventies|eighties|nineties)",
+         lambda g, lex: point(decade=190 + {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                                            "seventies": 7, "eighties": 8, "nineties": 9}[g["dw"].lower()])(g, lex)),
+    Rule("short_year", r"(?:(?<=since\s)|(?<=\bin\s))'(?P<yy>\d\d)(?!\w)", point()),
+    Rule("century",
+         r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<century>\d{1,2}(?:st|nd|rd|th)|{ORD})[\s-]+century",
+         point()),
+    Rule("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{HOLIDAY})", point()),
+    Rule("year_words", r"(?:the\s+year\s+)?(?P<yearw>{YEARW})", point()),
+    # ------------------------------------------------------------------------- weekdays and times
+    Rule("weekday",
+         r"(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past|the\s+previous|the\s+following|"
+         r"previous|following)\s+|earlier\s+|later\s+|late\s+|early\s+)?(?P<wd>{WEEKDAY})(?!\s*\.?\s*,?\s*(?:{MONTH}|\())",
+         point()),
+    Rule("weekday_part", r"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WEEKDAY})\s+(?P<part>{PART})", point()),
+    Rule("part_weekday", r"(?P<part>{PART})\s+(?:on\s+)?(?P<wd>{WEEKDAY})", point()),
+    Rule("clock_weekday",
+         r"(?:(?:around|about)\s+)?{CLOCK}(?:\s+(?P<zone>{ZONE}))?\s*,?\s*(?:on\s+)?"
+         r"(?:(?P<wd>{WEEKDAY})|(?P<month>{MONTH})\.?\s+{MDAY})",
+         _clock_groups(point())),
+    Rule("weekday_clock", r"(?P<wd>{WEEKDAY})\s*,?\s+(?:at\s+)?{CLOCK}(?:\s+(?P<zone>{ZONE}))?", _clock_groups(point())),
+    Rule("clock_dayword",
+         r"{CLOCK}(?:\s+(?P<zone>{ZONE}))?\s*,?\s+(?P<dword>today|yesterday|tomorrow|tonight)",
+         _clock_groups(shift(unit="day"))),
+    Rule("clock", r"(?:(?:around|about)\s+)?{CLOCK}(?:\s*\(?\s*(?P<zone>{ZONE})(?:\s*[+-]\d+)?\s*\)?)?",
+         _clock_groups(shift(unit="day", offset=0))),
+    Rule("clock_24", r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?P<zone>GMT|UTC)", shift(unit="day", offset=0)),
+    # ------------------------------------------------------------------------------- day words
+    Rule("dayword",
+         r"(?:(?:early|late|earlier|later)\s+)?(?P<dword>{DAYWORD})(?:\s+(?P<part>morning|afternoon|evening|night))?",
+         shift(unit="day")),
+    Rule("tonight", r"(?:(?:early|late|later)\s+)?tonight", shift(unit="day", offset=0, part="NI")),
+    Rule("part_dayword", r"(?:(?:early|late|later)\s+)?(?P<part>{PART})\s+(?P<dword>today|yesterday|tomorrow)",
+         shift(unit="day")),
+    Rule("this_part", r"(?:(?:early|late|earlier|later)\s+)?this\s+(?P<part>morning|afternoon|evening)",
+         shift(unit="day", offset=0)),
+    Rule("last_night", r"(?:late\s+)?last\s+night", shift(unit="day", offset=-1, part="NI")),
+    Rule("overnight", r"overnight", shift(unit="day", offset=-1, part="NI")),
+    Rule("one_day", r"(?:will|would|could|may|might|can)\s+(?P<x>one\s+day|some\s+day|someday)", ref("FUTURE_REF")),
+    # --------------------------------------------------------------------------- relative periods
+    Rule("rel_unit",
+         r"(?:(?:early|late|mid|earlier|later)[\s-]+|{EDGEOF}\s+)?(?:the\s+)?(?P<rel>this\s+past|last|next|this|"
+         r"coming|current|past|previous)\s+(?:fiscal\s+|calendar\s+)?(?P<unit>week|weekend|month|quarter|year|decade|century)"
+         r"(?!\s*'s)",
+         shift()),
+    Rule("rel_unit_possessive", r"(?P<x>(?P<rel>last|next|this)\s+(?P<unit>week|month|year))\s*'s", shift()),
+    Rule("rel_year_quarter",
+         r"(?P<yrel>last|next|this)\s+year\s*'s\s+(?:fiscal\s+)?{Q}[\s-]+quarter", point()),
+    Rule("latest_fiscal_year", r"the\s+(?:latest|last|most\s+recent|previous|past)\s+fiscal\s+year",
+         shift(unit="year", offset=-1)),
+    Rule("edge_of_unit", r"{EDGEOF}\s+the\s+(?P<unit>week|month|quarter|decade|century)", shift(offset=0)),
+    Rule("year_end", r"(?:around\s+)?(?:year[\s-]*end|year\s*'s\s+end|the\s+end\s+of\s+the\s+year)",
+         point(month=12, day=31)),
+    Rule("season",
+         r"(?:(?P<rel>this\s+past|this\s+coming|last|next|this|past|coming)\s+|the\s+)(?:(?:early|late|mid)[\s-]+)?"
+         r"(?P<season>{SEASON})(?:\s+of\s+(?:{YEARX}))?(?!\s+(?:in|of)\b)",
+         point()),
+    Rule("season_edge", r"(?:early|late|mid)[\s-]+(?P<season>{SEASON})(?!\s+(?:in|of)\b)", point()),
+    Rule("season_year", r"(?:(?:early|late|mid)[\s-]+)?(?P<season>{SEASON})\s+(?:of\s+)?(?:{YEARX})", point()),
+    Rule("quarter",
+         r"(?:(?:{THE}|this\s+year\s*'s\s+)(?=(?:fiscal\s+)?[a-z0-9]+\s+(?:fiscal\s+)?quarter))?(?:{FISCAL})?{Q}[\s-]+(?:fiscal\s+)?quarter"
+         r"(?:\s+of\s+(?:{FISCAL})?(?:{YEARX}))?(?!\s*-\s*century)",
+         point()),
+    Rule("quarter_rel_year", r"{THE}?{Q}[\s-]+quarter\s+of\s+(?P<yrel>this|last|next)\s+year", point()),
+    Rule("year_quarter", r"(?:{THE})?(?:{FISCAL})?(?:{YEARX})\s*'?s?\s+(?:fiscal\s+)?{Q}[\s-]+quarter", point()),
+    Rule("half",
+         r"(?:{THE})?(?P<h>first|second|last|latter|1st|2nd)\s+half(?:\s+of\s+(?:{FISCAL})?(?:{YEARX}|"
+         r"(?P<yrel>this|last|next)\s+year))?",
+         lambda g, lex: point()({**g, "h": {"last": "2", "latter": "2"}.get(g["h"].lower(), g["h"])}, lex)),
+    Rule("current_quarter", r"the\s+(?:current|latest|most\s+recent)\s+quarter", anaphor("quarter")),
+    Rule("the_quarter", r"(?:{THE}|that\s+|this\s+)(?:fiscal\s+)?quarter(?!\s*'s)(?!-)",
+         anaphor("quarter")),
+    Rule("latest_period", r"the\s+latest\s+(?:period|three\s+months)", anaphor("quarter")),
+    Rule("year_ago_period",
+         r"(?:the\s+)?(?:comparable\s+|same\s+)?(?:year[\s-]+(?:ago|earlier)|prior[\s-]+year|previous[\s-]+year)\s+"
+         r"(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)",
+         _AS_DATE),
+    Rule("period_year_ago",
+         r"the\s+(?:same\s+)?(?:quarter|period|month|week)\s+(?:a\s+year\s+(?:ago|earlier)|of\s+(?:the\s+)?last\s+year)",
+         _AS_DATE),
+    Rule("year_ago_adj", r"year[\s-]+(?:ago|earlier)", _AS_DATE),
+    Rule("a_year_ago", r"a\s+year\s+(?:ago|earlier)", _AS_DATE),
+    Rule("year_ended", r"the\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending))", length(amount=1.0, unit="year")),
+    Rule("the_unit",
+         r"the\s+(?:same\s+|full\s+|entire\s+|whole\s+)?(?P<unit>day|week|year)(?!\s+(?:ended|ending|ends|to|before|"
+         r"after|earlier|ago|later|of\s+the)\b)(?!\s*-)",
+         anaphor()),
+    Rule("the_weekend", r"the\s+weekend", point(sub="WE")),
+    Rule("that_unit", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|year)", anaphor()),
+    Rule("following_unit",
+         r"the\s+(?P<rel>following|previous|preceding|prior|next)\s+(?P<unit>day|week|month|year)(?!\s+or\b)",
+         lambda g, lex: anaphor()({**g, "rel": "previous" if g["rel"].lower() in ("preceding", "prior") else g["rel"]}, lex)),
+    # ----------------------------------------------------------------------------- durations
+    Rule("duration",
+         r"(?:{APPROX}\s+)?(?:the\s+(?:(?:past|last|next|first|previous|coming|final|latest|"
+         r"remaining|following|initial|additional|same)\s+)?(?:(?:few|several|couple\s+of)\s+)?)?"
+         r"(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))(?P<half>\s+and\s+a\s+half)?(?:\s+(?:to|or|-)\s+{NUM})?"
+         r"\s+(?:(?:trading|business|working|calendar|straight|consecutive|full|long)\s+)?"
+         r"(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?" + _OFFSET,
+         lambda g, lex: length()(_half(g), lex)),
+    Rule("duration_indef",
+         r"(?:{APPROX}\s+)?(?P<num>{INDEF})[\s-]+(?:(?:full|whole|long|additional|extra)\s+)?(?P<unit>{UNIT})"
+         r"(?P<half2>\s+and\s+a\s+half)?" + _OFFSET,
+         lambda g, lex: length()(_half(g), lex)),
+    Rule("half_unit", r"(?:{APPROX}\s+)?(?:a\s+)?half[\s-]+(?:an?\s+)?(?P<unit>hour|day|year|century|decade)",
+         length(amount=0.5)),
+    Rule("duration_adj", r"(?P<num>{NUM}|several|multi)-(?P<unit>{UNIT})(?:-long|-old)?",
+         lambda g, lex: length()(g if g["num"].lower() not in ("several", "multi") else {"unit": g["unit"]}, lex)),
+    Rule("plural_units",
+         r"(?:the\s+(?:(?:past|last|next|coming|previous|following|early|first)\s+)?(?:few\s+|several\s+)?|"
+         r"coming\s+(?:few\s+|several\s+)?)?"
+         r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)"
+         r"(?:\s+(?:or|and)\s+(?:years|months|weeks|days|hours))?(?P<ago>\s+ago)?"
+         r"(?:\s+(?:ahead|to\s+come))?",
+         length()),
+    Rule("recent_units", r"recent\s+(?P<unit>years|months|weeks|days|quarters)(?:\s+(?:or|and)\s+(?:years|months|weeks|days))?",
+         length()),
+    Rule("some_time", r"(?:some|a\s+long|a\s+short)\s+time", length(unit="month")),
+    Rule("a_while", r"a\s+while|a\s+(?:fairly\s+|very\s+)?(?:long|lengthy|short|brief)\s+(?:period|time)",
+         length(unit="period")),
+    Rule("unit_period", r"an?\s+(?P<num>{NUM})[\s-]+(?P<unit>year|month|week|day)\s+period", length()),
+    # -------------------------------------------------------------------------------- references
+    Rule("present", r"now|currently|nowadays|these\s+days|at\s+the\s+moment|at\s+present|"
+                    r"at\s+this\s+(?:time|point)|for\s+now|the\s+present|presently|current(?:ly)?", ref("PRESENT_REF")),
+    Rule("past", r"recent(?:ly)?|the\s+past|lately|formerly|once\s+upon\s+a\s+time|past\s+years|more\s+recently",
+         ref("PAST_REF")),
+    Rule("future", r"soon(?!-)|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|future\s+(?:years|quarters|months)|"
+                   r"the\s+(?:near|short|long)\s+term|"
+                   r"as\s+soon\s+as\s+possible|in\s+the\s+coming\s+(?:days|weeks|months|years)|later\s+on|"
+                   r"a\s+later\s+date|eventually", ref("FUTURE_REF")),
+    # ---------------------------------------------------------------------------------- sets
+    Rule("every_weekday", r"(?:every|each)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?", recur()),
+    Rule("weekdays_plural", r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s", recur()),
+    Rule("every_month", r"(?:every|each)\s+(?P<month>{MONTH})", recur()),
+    Rule("every_unit", r"(?:every|each)\s+(?:(?P<num>{NUM})\s+)?(?:other\s+)?(?P<unit>{UNIT})", recur()),
+    Rule("every_part", r"(?:every|each)\s+(?P<part>morning|afternoon|evening|night)", recur()),
+    Rule("per_unit",
+         r"(?:\d|million|billion|thousand|hundred|dozen)\S*\s+(?:\S+\s+){0,2}?(?P<x>(?:a|per)\s+(?P<unit>year|month|week|day|hour))"
+         r"(?!\s+(?:ago|earlier|later|before|after|or)\b)",
+         recur()),
+    Rule("adverb_sets", r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|annual)",
+         lambda g, lex: recur({"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+                               "hourly": "PT1H", "nightly": "TNI", "annual": "P1Y"}[g["w"].lower()])(g, lex)),
+)
+
+
+def _half(g):
+    if "half2" in g:
+        return {**g, "half": g["half2"]}
+    return g

@@ -1,0 +1,253 @@
+"""Spanish: words and patterns of time expressions, with the span conventions of TimeBank Spanish.
+
+Articles and contracted prepositions are part of the expression ("el próximo lunes", "del pasado
+sábado", "al año"), as is "hace" in "hace dos años"; plain prepositions ("en", "desde") are not.
+"""
+
+from __future__ import annotations
+
+from .grammar import Rule, anaphor, compound_length, length, point, recur, ref, shift
+from .lexicon import Lexicon, frozen
+
+__all__ = ["LEXICON", "MACROS", "RULES"]
+
+_ONES = {"uno": 1, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+         "ocho": 8, "nueve": 9}
+_TEENS = {"diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16,
+          "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiuno": 21,
+          "veintiún": 21, "veintiuna": 21, "veintidós": 22, "veintidos": 22, "veintitrés": 23, "veintitres": 23,
+          "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26, "veintiseis": 26, "veintisiete": 27,
+          "veintiocho": 28, "veintinueve": 29}
+_TENS = {"treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
+         "noventa": 90}
+_HUNDREDS = {"cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
+             "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600, "setecientos": 700,
+             "ochocientos": 800, "novecientos": 900}
+_UNITS = {"segundos": "second", "minuto": "minute", "minutos": "minute", "hora": "hour", "horas": "hour",
+          "día": "day", "días": "day", "dia": "day", "dias": "day", "jornada": "day", "jornadas": "day",
+          "semana": "week", "semanas": "week", "quincena": "week", "mes": "month", "meses": "month",
+          "trimestre": "quarter", "trimestres": "quarter", "semestre": "half", "semestres": "half",
+          "año": "year", "años": "year", "década": "decade", "décadas": "decade", "decenio": "decade",
+          "siglo": "century", "siglos": "century", "milenio": "millennium", "milenios": "millennium"}
+
+
+def _year_words(text: str) -> int | None:
+    """ "mil novecientos noventa y seis" → 1996, "dos mil ocho" → 2008."""
+    words = [w for w in text.split() if w != "y"]
+    total = 0
+    if words[:1] == ["mil"]:
+        total, words = 1000, words[1:]
+    elif words[:2] == ["dos", "mil"]:
+        total, words = 2000, words[2:]
+    else:
+        return None
+    for w in words:
+        total += {**_ONES, **_TEENS, **_TENS, **_HUNDREDS}.get(w, 0)
+    return total
+
+
+LEXICON = Lexicon(
+    code="es",
+    months=frozen({
+        "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+        "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+        "ene": 1, "feb": 2, "mar": 3, "abr": 4, "jun": 6, "jul": 7, "ago": 8, "sep": 9, "sept": 9, "oct": 10,
+        "nov": 11, "dic": 12,
+    }),
+    weekdays=frozen({"lunes": 1, "martes": 2, "miércoles": 3, "miercoles": 3, "jueves": 4, "viernes": 5,
+                     "sábado": 6, "sabado": 6, "domingo": 7}),
+    numbers=frozen({**_ONES, **_TEENS, **_TENS, **_HUNDREDS}),
+    multipliers=frozen({"mil": 1000}),
+    ordinals=frozen({"primero": 1, "primer": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercer": 3,
+                     "tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "sexto": 6, "séptimo": 7, "octavo": 8,
+                     "noveno": 9, "décimo": 10, "último": 4, "última": 4}),
+    units=frozen(_UNITS),
+    day_words=frozen({"hoy": 0, "ayer": -1, "mañana": 1, "anteayer": -2, "antier": -2, "antes de ayer": -2,
+                      "pasado mañana": 2}),
+    parts_of_day=frozen({"mañana": "MO", "madrugada": "MO", "tarde": "AF", "noche": "NI", "mediodía": "MI",
+                         "mediodia": "MI", "medianoche": "NI"}),
+    seasons=frozen({"primavera": "SP", "verano": "SU", "otoño": "FA", "invierno": "WI"}),
+    relatives=frozen({"pasado": -1, "pasada": -1, "último": -1, "última": -1, "anterior": -1, "próximo": 1,
+                      "próxima": 1, "proximo": 1, "proxima": 1, "que viene": 1, "venidero": 1, "venidera": 1,
+                      "entrante": 1, "siguiente": 1, "este": 0, "esta": 0, "actual": 0, "en curso": 0}),
+    vague=frozen({"varios": None, "varias": None, "unos": None, "unas": None, "algunos": None, "algunas": None,
+                  "pocos": None, "pocas": None, "muchos": None, "muchas": None, "un par de": 2, "unos pocos": None,
+                  "unas pocas": None}),
+    holidays=frozen({"navidad": (12, 25), "navidades": (12, 25), "nochebuena": (12, 24), "nochevieja": (12, 31),
+                     "año nuevo": (1, 1), "día de reyes": (1, 6), "primero de mayo": (5, 1),
+                     "día del trabajo": (5, 1)}),
+    indefinite=("un", "una", "uno"),
+    connectors=("y",),
+    future_cues=(r"\b(?:\w+(?:rá|rán|ré|rás|remos|réis|ría|rían)|va\s+a|van\s+a|vamos\s+a|próxim\w+|previst\w+|"
+                 r"prevé|prevén|planea\w*|espera\w*|pretende\w*|mañana|viene|venidero)\b"),
+    past_cues=(r"\b(?:fue|fueron|era|eran|había|habían|hubo|hizo|dijo|ayer|pasad[oa]|"
+               r"\w+(?:ó|aron|ieron|ió|aba|aban|ado|ados|ido|idos))\b"),
+    future_before=r"\b(?:hasta|a\s+partir\s+de|para|antes\s+de|dentro\s+de)",
+    past_before=r"\b(?:desde|hace|tras)",
+    extra=frozen({
+        "year_words": _year_words,
+        "offset_words": frozen({"hace": -1, "dentro de": 1}),
+        "clock_words": frozen({"mediodía": 12, "mediodia": 12, "medianoche": 24}),
+    }),
+)
+
+MACROS = {
+    "ART": r"(?:el|la|los|las|del|al)",
+    "DET": r"(?:el|la|los|las|del|al|este|esta|estos|estas|ese|esa|aquel|aquella)",
+    "YEARX": (r"(?:(?<![\d.,$])(?P<year>{YEAR})(?![.,]?\d|\s*%|\s+(?:millones|euros|dólares|pesetas|personas|kilos))"
+              r"|(?P<yearw>(?:dos\s+)?mil(?:\s+(?:novecientos|ochocientos))?(?:\s+{NUMWORD}(?:\s+y\s+{NUMWORD})?)?))"),
+    "MDAY": r"(?:(?P<day>{DAY})|(?P<dayw>primero|uno))",
+    "EDGE": (r"(?:(?:al|a\s+la)\s+(?:final|principio|comienzo|inicio|mitad)|principios|finales|mediados|comienzos|"
+             r"fines|inicios)\s+(?:de|del)\s+(?:(?:la|el)\s+)?"),
+    "APPROX": (r"(?:más\s+de|menos\s+de|cerca\s+de|casi|unos|unas|al\s+menos|por\s+lo\s+menos|apenas|alrededor\s+de|"
+               r"aproximadamente|hasta|sólo|solo|solamente)"),
+    "PREV": r"(?:pasad[oa]|próxim[oa]|proxim[oa]|últim[oa])",
+    "POST": r"(?:pasad[oa]|próxim[oa]|proxim[oa]|que\s+viene|venider[oa]|entrante|anterior|siguiente)",
+    "CLOCK": r"(?P<hour>{HOUR})(?:[.:](?P<minute>{MIN}))?",
+    "CLOCKTAIL": (r"(?:\s+(?:horas|hrs|h))?(?:\s+(?:en\s+punto|y\s+media|y\s+cuarto))?"
+                  r"(?:\s+de\s+la\s+(?P<pm_part>mañana|tarde|noche|madrugada))?"
+                  r"(?:\s+(?:hora\s+local|\(?(?P<zone>gmt|utc)\)?))?"
+                  r"(?:\s+(?:de|del)\s+(?P<dword>hoy|ayer|mañana))?"),
+}
+
+_PLURAL_UNITS = r"(?:años|meses|semanas|días|horas|minutos|décadas|siglos)"
+
+RULES: tuple[Rule, ...] = (
+    # ---------------------------------------------------------------------- full and partial dates
+    Rule("iso_date", r"(?P<year>{YEAR})-(?P<mnum>0[1-9]|1[0-2])-(?P<day>{DAY})(?!-)", point()),
+    Rule("numeric_date", r"(?P<day>{DAY})/(?P<mnum>1[0-2]|0?[1-9])/(?P<year>{YEAR})", point()),
+    Rule("date",
+         r"(?:{ART}\s+)?(?:(?P<rel>{PREV})\s+)?(?:(?P<wd>{WEEKDAY})\s*,?\s*)?(?:día\s+)?{MDAY}\s+de\s+"
+         r"(?P<month>{MONTH})(?:\s+(?:de|del)\s+(?:{YEARX}))?(?:\s+(?P<rel__2>{POST}))?",
+         point()),
+    Rule("day_range_first",
+         r"(?P<x>(?:el|del|entre\s+el)\s+(?:día\s+)?(?P<day>{DAY}))\s+(?:y|al|a)\s+(?:el\s+)?(?:día\s+)?{DAY}\s+de\s+"
+         r"(?P<month>{MONTH})",
+         point()),
+    Rule("day_only",
+         r"(?:{ART}\s+)?(?:(?P<rel>{PREV})\s+)?día\s+(?P<day>{DAY})(?!\s*(?:de\s+{MONTH}|%|\d))", point()),
+    Rule("day_only_range", r"(?:al|a)\s+(?:día\s+)?(?P<day>{DAY})(?=\s+(?:en|de\s+(?!{MONTH})))", point()),
+    Rule("month_year",
+         r"(?:{EDGE})?(?:(?:el\s+)?mes\s+de\s+)?(?P<month>{MONTH})\s+(?:de|del)\s+(?:{YEARX})", point()),
+    Rule("month_rel_year",
+         r"(?:{EDGE})?(?P<month>{MONTH})\s+(?:de|del)\s+(?:(?P<yrel>este|pasado|próximo)\s+año|año\s+(?P<yrel__2>pasado|próximo))",
+         point()),
+    Rule("month",
+         r"(?:{EDGE})?(?:(?:el\s+)?(?P<rel>{PREV})\s+)?(?:(?:el\s+)?mes\s+de\s+)?(?P<month>{MONTH})"
+         r"(?:\s+(?P<rel__2>{POST}))?",
+         point()),
+    Rule("year", r"(?:{EDGE})?(?:{ART}\s+)?(?:años?\s+)?(?:{YEARX})(?:\s*-\s*{YEAR})?", point()),
+    Rule("decade",
+         r"(?:(?:la\s+)?década\s+de\s+)?(?:los\s+)?(?:años\s+)?(?P<dw>veinte|treinta|cuarenta|cincuenta|sesenta|setenta|"
+         r"ochenta|noventa)(?=\W)",
+         lambda g, lex: point(decade=190 + {"veinte": 2, "treinta": 3, "cuarenta": 4, "cincuenta": 5, "sesenta": 6,
+                                            "setenta": 7, "ochenta": 8, "noventa": 9}[g["dw"].lower()])(g, lex)
+         if g.get("dw") and (" " in g.get("_", "") or True) else None),
+    Rule("decade_digits", r"(?:la\s+década\s+de\s+)?los\s+(?:años\s+)?(?P<decade>(?:19|20)?[0-9]0)(?!\d)", point()),
+    Rule("century",
+         r"(?:{ART}\s+|este\s+|(?P<rel>{PREV})\s+)?siglo\s+(?P<century>[XVI]+|\d{1,2})\b(?!\s+de)", point()),
+    Rule("this_century", r"(?P<rel>este|el\s+próximo|el\s+pasado)\s+siglo",
+         lambda g, lex: shift(unit="century")({"rel": g["rel"].split()[-1]}, lex)),
+    Rule("holiday", r"(?:{ART}\s+)?(?P<holiday>{HOLIDAY})", point()),
+    # ------------------------------------------------------------------------- weekdays and days
+    Rule("dayword_weekday", r"(?P<dword>hoy|ayer|mañana)\s*,?\s*(?:{WEEKDAY})", shift(unit="day")),
+    Rule("weekday",
+         r"(?:{ART}\s+)?(?:(?P<rel>pasado|próximo|proximo|último)\s+|este\s+)?(?P<wd>{WEEKDAY})"
+         r"(?:\s+(?P<rel__2>pasado|próximo|que\s+viene|venidero|siguiente|anterior))?(?!\s*,?\s*(?:día\s+)?\d)",
+         point()),
+    Rule("weekday_part",
+         r"(?:{ART}\s+)?(?P<wd>{WEEKDAY})\s+(?:por\s+la\s+|en\s+la\s+|a\s+la\s+)?(?P<part>mañana|tarde|noche|madrugada)",
+         point()),
+    Rule("dayword", r"(?<!la\s)(?<!de\s)(?<!esta\s)(?P<dword>hoy|ayer|anteayer|antier|pasado\s+mañana)", shift(unit="day")),
+    Rule("tomorrow", r"(?<!la\s)(?<!de\s)(?<!esta\s)(?<!por\s)(?P<dword>mañana)(?!\s+(?:de|del)\s+(?:hoy|ayer))",
+         shift(unit="day")),
+    Rule("dayword_part",
+         r"(?P<dword>hoy|ayer|mañana)\s+(?:por\s+la|a\s+la|en\s+la)\s+(?P<part>mañana|tarde|noche|madrugada)",
+         shift(unit="day")),
+    Rule("the_day_of", r"el\s+día\s+de\s+(?P<dword>hoy|ayer|mañana)", shift(unit="day")),
+    Rule("tonight", r"(?P<part>esta\s+(?:mañana|tarde|noche|madrugada))",
+         lambda g, lex: shift(unit="day", offset=0)({"part": g["part"].split()[-1]}, lex)),
+    Rule("last_night", r"anoche", shift(unit="day", offset=-1, part="NI")),
+    Rule("part_of_that_day", r"(?:la|esa)\s+(?P<part>mañana|tarde|noche|madrugada)(?!\s+(?:de|del)\s)",
+         lambda g, lex: shift(unit="day", offset=0)(g, lex)),
+    Rule("clock",
+         r"las?\s+(?:{CLOCK}|(?P<hourw>una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)){CLOCKTAIL}",
+         shift(unit="day", offset=0)),
+    Rule("clock_bare", r"{CLOCK}(?=\s*(?:horas|h\b|gmt|utc)){CLOCKTAIL}", shift(unit="day", offset=0)),
+    Rule("clock_zone", r"{CLOCK}\s+(?P<zone>gmt|utc)", shift(unit="day", offset=0)),
+    Rule("noon", r"(?:el\s+|del\s+|al\s+)?(?P<part>mediodía|mediodia|medianoche)", shift(unit="day", offset=0)),
+    # --------------------------------------------------------------------------- relative periods
+    Rule("rel_unit",
+         r"(?:{EDGE})?(?:{ART}\s+)?(?P<rel>{PREV}|este|esta)\s+(?P<unit>semana|mes|año|trimestre|semestre|década)",
+         shift()),
+    Rule("unit_rel",
+         r"(?:{EDGE})?(?:{ART}\s+)?(?P<unit>semana|mes|año|trimestre|semestre|década)\s+(?P<rel>{POST}|en\s+curso)"
+         r"(?!\s+de\s+{MONTH})",
+         shift()),
+    Rule("ordinal_quarter",
+         r"(?:{ART}\s+)?(?P<q>primer|segundo|tercer|cuarto|último)\s+trimestre(?:\s+(?:de|del)\s+(?:{YEARX}|"
+         r"(?P<yrel>este|pasado|próximo)\s+año|año\s+(?P<yrel__2>pasado|próximo)))?",
+         point()),
+    Rule("ordinal_half",
+         r"(?:{ART}\s+)?(?P<h>primer|segundo)\s+semestre(?:\s+(?:de|del)\s+(?:{YEARX}|(?P<yrel>este)\s+año))?",
+         point()),
+    Rule("season",
+         r"(?:{ART}\s+|(?P<rel>{PREV})\s+|est[ae]\s+)?(?P<season>{SEASON})(?:\s+(?P<rel__2>{POST}))?"
+         r"(?:\s+(?:de|del)\s+(?:{YEARX}))?",
+         point()),
+    Rule("same_day", r"(?:el\s+mismo|ese|aquel|dicho)\s+(?P<unit>día|mes|año|semana)", anaphor()),
+    Rule("the_day", r"(?:el|la)\s+(?P<unit>jornada|día|fecha)(?!\s+(?:de|del|en\s+que|que|\d))(?!\s+(?:siguiente|anterior))",
+         anaphor(unit="day")),
+    Rule("day_after", r"(?:el|al)\s+(?P<unit>día|año|mes)\s+(?P<rel>siguiente|anterior)", anaphor()),
+    # ----------------------------------------------------------------------------- durations
+    Rule("compound_duration",
+         r"(?P<num>{NUM})\s+(?P<unit>{UNIT})\s*,?\s+y\s+(?P<num2>{NUM})\s+(?P<unit2>{UNIT})", compound_length),
+    Rule("duration",
+         r"(?:{APPROX}\s+)?(?:(?:los|las|sus?)\s+(?:(?:últimos|últimas|próximos|próximas|primeros|primeras|"
+         r"siguientes)\s+)?)?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))\s+(?:(?:últimos|últimas|próximos|próximas|"
+         r"primeros|primeras)\s+)?(?P<unit>{UNIT})(?:\s+y\s+(?P<half>medio|media))?"
+         r"(?:\s+(?:después|antes|más|atrás)(?!\s+(?:de|del|que)\b))?",
+         length()),
+    Rule("duration_indef",
+         r"(?:{APPROX}\s+)?(?P<num>un|una)\s+(?:(?:solo|sólo|largo|breve)\s+)?(?P<unit>{UNIT})(?:\s+y\s+(?P<half>medio|media))?"
+         r"(?:\s+(?:después|antes|más|atrás)(?!\s+(?:de|del|que)\b))?",
+         length()),
+    Rule("last_units",
+         r"(?:{ART}\s+)?(?:últimos|últimas|próximos|próximas|primeros|primeras)\s+(?P<unit>{UNIT})", length()),
+    Rule("ago",
+         r"(?:desde\s+)?(?P<ago>hace)\s+(?:{APPROX}\s+)?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))\s+(?P<unit>{UNIT})"
+         r"(?:\s+y\s+(?P<half>medio|media))?",
+         length()),
+    Rule("ago_vague", r"(?P<ago>hace)\s+(?:(?P<unit>" + _PLURAL_UNITS + r")|tiempo)", length(unit="month")),
+    Rule("within", r"dentro\s+de\s+(?P<x>(?:{APPROX}\s+)?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))\s+(?P<unit>{UNIT}))",
+         length(relation=1)),
+    Rule("bare_units", r"(?:durante|tras|llevan?|lleva|en)\s+(?P<x>(?P<unit>" + _PLURAL_UNITS + r"))(?!\s+de\b)",
+         length()),
+    Rule("some_time", r"(?:un|mucho|poco|algún)\s+tiempo|un\s+(?:largo|corto|breve)\s+(?:periodo|período|plazo)",
+         length(unit="period")),
+    Rule("little_while", r"un\s+rat(?:ito|o)", length(unit="minute")),
+    # -------------------------------------------------------------------------------- references
+    Rule("present",
+         r"ahora(?:\s+mismo)?|actualmente|actual(?:es)?|(?:la|en\s+la)\s+actualidad|hoy\s+(?:en\s+)?día|hoy\s+por\s+hoy|"
+         r"(?:en\s+)?(?:estos|este|el|de)\s+moment(?:o|os)|estos\s+días|hoy\s+en\s+día|momentáne[oa]|en\s+curso",
+         ref("PRESENT_REF")),
+    Rule("past",
+         r"recientemente|recientes?|recién|(?:aquel\s+|desde\s+)?entonces|antaño|antiguamente|(?:del|el)\s+pasado"
+         r"(?=\s*[,.;:)]|\s+(?:y|que|no|es|fue)\b)|pasad[oa]s?(?=\s+[A-ZÁÉÍÓÚ])",
+         ref("PAST_REF")),
+    Rule("future",
+         r"(?:el\s+)?futur[oa]s?|pronto|próximamente|en\s+breve|(?:a\s+)?(?:corto|medio|largo)\s+plazo|"
+         r"próxim[oa]s?(?!\s+(?:{WEEKDAY}|{MONTH}|{UNIT}|\d|día|mes|semana|año))|algún\s+día",
+         ref("FUTURE_REF")),
+    # ---------------------------------------------------------------------------------- sets
+    Rule("every_weekday", r"(?:cada|todos\s+los)\s+(?P<wd>{WEEKDAY})", recur()),
+    Rule("every_unit", r"cada\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})", recur()),
+    Rule("all_units", r"tod(?:os|as)\s+(?:los|las)\s+(?P<unit>días|semanas|meses|años|noches|mañanas)",
+         lambda g, lex: recur()({"unit": g["unit"][:-1] if g["unit"].endswith("s") and g["unit"][:-1] in lex.units else g["unit"]}, lex)
+         if g["unit"] not in ("noches", "mañanas") else recur({"noches": "TNI", "mañanas": "TMO"}[g["unit"]])(g, lex)),
+    Rule("per_unit", r"(?:al|por|a\s+la)\s+(?P<unit>año|mes|día|semana|hora)(?!\s+(?:siguiente|anterior|de|del|que|en)\b)",
+         recur()),
+    Rule("adjective_sets", r"(?P<w>anual(?:es|mente)?|mensual(?:es|mente)?|semanal(?:es|mente)?|diari(?:a|os|as|amente)|"
+                           r"trimestral(?:es)?)",
+         lambda g, lex: recur({"an": "P1Y", "me": "P1M", "se": "P1W", "di": "P1D", "tr": "P3M"}[g["w"][:2].lower()])(g, lex)),
+)

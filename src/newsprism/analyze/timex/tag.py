@@ -1,0 +1,93 @@
+"""Tag a text: find expressions with a language's grammar, then resolve them in reading order.
+
+Resolution goes left to right so anaphora ("the day", "a year earlier") see the last date named before
+them (the *focus*); each expression's tense comes from the cue words around it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass
+
+from .grammar import Candidate, Grammar
+from .resolve import Anchor, Discourse, Resolver, TimexType
+from .semantics import Meaning, Point, Shift
+from .tense import TenseCues
+
+__all__ = ["LANGUAGES", "Language", "Timex", "load_language", "parse_reference", "tag_text"]
+
+#: Languages with a grammar (module ``newsprism.analyze.timex.<code>``).
+LANGUAGES = ("de", "en", "es", "fr")
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One tagged expression: character offsets into the text, TIMEX3 type and value, and its meaning."""
+
+    start: int
+    end: int
+    type: TimexType
+    value: str
+    text: str
+    anchor: Anchor
+    refers_to: str | None
+    meaning: Meaning
+    rule: str
+
+
+@dataclass(frozen=True)
+class Language:
+    """A compiled grammar and tense cues for one language."""
+
+    code: str
+    grammar: Grammar
+    cues: TenseCues
+
+
+def load_language(code: str, tense_window: int = 90) -> Language:
+    """Compile the grammar of ``code`` (one of :data:`LANGUAGES`); raises ``KeyError`` otherwise.
+
+    ``tense_window`` is how many characters on each side of an expression are read for tense cues.
+    """
+    if code not in LANGUAGES:
+        raise KeyError(code)
+    module = importlib.import_module(f"{__package__}.{code}")
+    lex = module.LEXICON
+    return Language(code, Grammar(lex, module.RULES, module.MACROS), TenseCues(lex.future_cues, lex.past_cues, tense_window, lex.future_before, lex.past_before))
+
+
+def parse_reference(reference: str | dt.date | None) -> dt.date | None:
+    """The day of an ISO date or datetime string (``None`` stays ``None``)."""
+    if reference is None or isinstance(reference, dt.date):
+        return reference
+    try:
+        return dt.date.fromisoformat(str(reference)[:10])
+    except ValueError:
+        return None
+
+
+def _updates_focus(meaning: Meaning) -> bool:
+    return isinstance(meaning, (Point, Shift))
+
+
+def tag_text(text: str, language: Language, reference: dt.date | None, slack_days: int = 60) -> list[Timex]:
+    """Every time expression of ``text`` with its value resolved against ``reference``.
+
+    ``slack_days`` is the resolver's tolerance before tense moves a bare date to another year.
+    """
+    resolver = Resolver(reference, slack_days)
+    discourse = Discourse()
+    out = []
+    for c in language.grammar.find(text):
+        tense = language.cues.tense(text, c.start, c.end)
+        r = resolver.resolve(c.meaning, tense, discourse)
+        if _updates_focus(c.meaning) and r.anchor != "none":
+            discourse.note(r.focus)
+        out.append(Timex(c.start, c.end, r.type, r.value, text[c.start : c.end], r.anchor, r.refers_to, c.meaning, c.rule))
+    return out
+
+
+def candidates(text: str, language: Language) -> list[Candidate]:
+    """The expressions of ``text`` before resolution (used to infer a publication date)."""
+    return language.grammar.find(text)
