@@ -24,8 +24,9 @@ _HUNDREDS = {"cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "
              "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600, "setecientos": 700,
              "ochocientos": 800, "novecientos": 900}
 _UNITS = {"segundos": "second", "minuto": "minute", "minutos": "minute", "hora": "hour", "horas": "hour",
-          "día": "day", "días": "day", "dia": "day", "dias": "day", "jornada": "day", "jornadas": "day",
-          "semana": "week", "semanas": "week", "quincena": "week", "mes": "month", "meses": "month",
+          "día": "day", "días": "day", "dia": "day", "dias": "day",
+          "semana": "week", "semanas": "week", "quincena": "week", "fin de semana": "weekend",
+          "fines de semana": "weekend", "mes": "month", "meses": "month",
           "trimestre": "quarter", "trimestres": "quarter", "semestre": "half", "semestres": "half",
           "año": "year", "años": "year", "década": "decade", "décadas": "decade", "decenio": "decade",
           "siglo": "century", "siglos": "century", "milenio": "millennium", "milenios": "millennium"}
@@ -51,8 +52,6 @@ LEXICON = Lexicon(
     months=frozen({
         "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
         "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-        "ene": 1, "feb": 2, "mar": 3, "abr": 4, "jun": 6, "jul": 7, "ago": 8, "sep": 9, "sept": 9, "oct": 10,
-        "nov": 11, "dic": 12,
     }),
     weekdays=frozen({"lunes": 1, "martes": 2, "miércoles": 3, "miercoles": 3, "jueves": 4, "viernes": 5,
                      "sábado": 6, "sabado": 6, "domingo": 7}),
@@ -60,7 +59,7 @@ LEXICON = Lexicon(
     multipliers=frozen({"mil": 1000}),
     ordinals=frozen({"primero": 1, "primer": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercer": 3,
                      "tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "sexto": 6, "séptimo": 7, "octavo": 8,
-                     "noveno": 9, "décimo": 10, "último": 4, "última": 4}),
+                     "noveno": 9, "décimo": 10, "último": 4, "última": 4, "uno": 1}),
     units=frozen(_UNITS),
     day_words=frozen({"hoy": 0, "ayer": -1, "mañana": 1, "anteayer": -2, "antier": -2, "antes de ayer": -2,
                       "pasado mañana": 2}),
@@ -81,8 +80,8 @@ LEXICON = Lexicon(
     future_cues=(r"\b(?:\w+(?:rá|rán|ré|rás|remos|réis|ría|rían)|va\s+a|van\s+a|vamos\s+a|próxim\w+|previst\w+|"
                  r"prevé|prevén|planea\w*|espera\w*|pretende\w*|mañana|viene|venidero)\b"),
     past_cues=(r"\b(?:fue|fueron|era|eran|había|habían|hubo|hizo|dijo|ayer|pasad[oa]|"
-               r"\w+(?:ó|aron|ieron|ió|aba|aban|ado|ados|ido|idos))\b"),
-    future_before=r"\b(?:hasta|a\s+partir\s+de|para|antes\s+de|dentro\s+de)",
+               r"(?:ha|han|he|has|hemos|había|habían|hubo|haya)\s+\w+(?:ado|ido|to|cho)|\w+(?:ó|aron|ieron|ió|aba|aban))\b"),
+    future_before=r"\b(?:a\s+partir\s+del?|para|antes\s+del?|dentro\s+de)",
     past_before=r"\b(?:desde|hace|tras)",
     extra=frozen({
         "year_words": _year_words,
@@ -94,16 +93,20 @@ LEXICON = Lexicon(
 MACROS = {
     "ART": r"(?:el|la|los|las|del|al)",
     "DET": r"(?:el|la|los|las|del|al|este|esta|estos|estas|ese|esa|aquel|aquella)",
-    "YEARX": (r"(?:(?<![\d.,$])(?P<year>{YEAR})(?![.,]?\d|\s*%|\s+(?:millones|euros|dólares|pesetas|personas|kilos))"
-              r"|(?P<yearw>(?:dos\s+)?mil(?:\s+(?:novecientos|ochocientos))?(?:\s+{NUMWORD}(?:\s+y\s+{NUMWORD})?)?))"),
+    "YEARX": (r"(?:(?<![\d.,$'’-])(?P<year>{YEAR})(?![.,]?\d|\s*%|\s+(?:millones|euros|dólares|pesetas|personas|kilos))"
+              r"|(?P<yearw>(?:dos\s+mil|mil\s+(?:novecientos|ochocientos))(?:\s+{NUMWORD}(?:\s+y\s+{NUMWORD})?)?))"),
     "MDAY": r"(?:(?P<day>{DAY})|(?P<dayw>primero|uno))",
     "EDGE": (r"(?:(?:al|a\s+la)\s+(?:final|principio|comienzo|inicio|mitad)|principios|finales|mediados|comienzos|"
-             r"fines|inicios)\s+(?:de|del)\s+(?:(?:la|el)\s+)?"),
+             r"fines|inicios|(?:los\s+)?(?:primeros|últimos)\s+días)\s+(?:de|del)\s+(?:(?:la|el)\s+)?"),
     "APPROX": (r"(?:más\s+de|menos\s+de|cerca\s+de|casi|unos|unas|al\s+menos|por\s+lo\s+menos|apenas|alrededor\s+de|"
                r"aproximadamente|hasta|sólo|solo|solamente)"),
     "PREV": r"(?:pasad[oa]|próxim[oa]|proxim[oa]|últim[oa])",
     "POST": r"(?:pasad[oa]|próxim[oa]|proxim[oa]|que\s+viene|venider[oa]|entrante|anterior|siguiente)",
-    "CLOCK": r"(?P<hour>{HOUR})(?:[.:](?P<minute>{MIN}))?",
+    "CLOCK": r"(?P<hour>{HOUR})",
+    "HOURWORD": r"(?:una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)",
+    # a bare hour ("las dos") is only a time when something says so: "horas", "de la tarde", "en punto"
+    "CLOCKNEED": (r"(?=\s+(?:horas|hrs|h\b|en\s+punto|y\s+media|y\s+cuarto|de\s+la\s+(?:mañana|tarde|noche|madrugada)|"
+                  r"hora\s+local|gmt|utc))"),
     "CLOCKTAIL": (r"(?:\s+(?:horas|hrs|h))?(?:\s+(?:en\s+punto|y\s+media|y\s+cuarto))?"
                   r"(?:\s+de\s+la\s+(?P<pm_part>mañana|tarde|noche|madrugada))?"
                   r"(?:\s+(?:hora\s+local|\(?(?P<zone>gmt|utc)\)?))?"
@@ -127,6 +130,12 @@ RULES: tuple[Rule, ...] = (
     Rule("day_only",
          r"(?:{ART}\s+)?(?:(?P<rel>{PREV})\s+)?día\s+(?P<day>{DAY})(?!\s*(?:de\s+{MONTH}|%|\d))", point()),
     Rule("day_only_range", r"(?:al|a)\s+(?:día\s+)?(?P<day>{DAY})(?=\s+(?:en|de\s+(?!{MONTH})))", point()),
+    Rule("coordinated_month",
+         r"(?P<x>(?P<month>{MONTH}))\s+(?:y|a|al|o)\s+(?:{MONTH})\s+(?:de|del)\s+(?:{YEARX})", point()),
+    Rule("coordinated_date",
+         r"(?P<x>(?:{ART}\s+)?{MDAY}\s+de\s+(?P<month>{MONTH}))\s+(?:y|al|a|o)\s+(?:el\s+)?{DAY}\s+de\s+{MONTH}"
+         r"\s+(?:de|del)\s+(?:{YEARX})",
+         point()),
     Rule("month_year",
          r"(?:{EDGE})?(?:(?:el\s+)?mes\s+de\s+)?(?P<month>{MONTH})\s+(?:de|del)\s+(?:{YEARX})", point()),
     Rule("month_rel_year",
@@ -138,12 +147,11 @@ RULES: tuple[Rule, ...] = (
          point()),
     Rule("year", r"(?:{EDGE})?(?:{ART}\s+)?(?:años?\s+)?(?:{YEARX})(?:\s*-\s*{YEAR})?", point()),
     Rule("decade",
-         r"(?:(?:la\s+)?década\s+de\s+)?(?:los\s+)?(?:años\s+)?(?P<dw>veinte|treinta|cuarenta|cincuenta|sesenta|setenta|"
-         r"ochenta|noventa)(?=\W)",
+         r"(?:(?:la\s+)?década\s+de\s+los|los\s+años)\s+(?P<dw>veinte|treinta|cuarenta|cincuenta|sesenta|setenta|"
+         r"ochenta|noventa)",
          lambda g, lex: point(decade=190 + {"veinte": 2, "treinta": 3, "cuarenta": 4, "cincuenta": 5, "sesenta": 6,
-                                            "setenta": 7, "ochenta": 8, "noventa": 9}[g["dw"].lower()])(g, lex)
-         if g.get("dw") and (" " in g.get("_", "") or True) else None),
-    Rule("decade_digits", r"(?:la\s+década\s+de\s+)?los\s+(?:años\s+)?(?P<decade>(?:19|20)?[0-9]0)(?!\d)", point()),
+                                            "setenta": 7, "ochenta": 8, "noventa": 9}[g["dw"].lower()])(g, lex)),
+    Rule("decade_digits", r"(?:(?:la\s+)?década\s+de\s+los|los\s+años)\s+(?P<decade>(?:19|20)?[0-9]0)(?!\d)", point()),
     Rule("century",
          r"(?:{ART}\s+|este\s+|(?P<rel>{PREV})\s+)?siglo\s+(?P<century>[XVI]+|\d{1,2})\b(?!\s+de)", point()),
     Rule("this_century", r"(?P<rel>este|el\s+próximo|el\s+pasado)\s+siglo",
@@ -158,30 +166,36 @@ RULES: tuple[Rule, ...] = (
     Rule("weekday_part",
          r"(?:{ART}\s+)?(?P<wd>{WEEKDAY})\s+(?:por\s+la\s+|en\s+la\s+|a\s+la\s+)?(?P<part>mañana|tarde|noche|madrugada)",
          point()),
-    Rule("dayword", r"(?<!la\s)(?<!de\s)(?<!esta\s)(?P<dword>hoy|ayer|anteayer|antier|pasado\s+mañana)", shift(unit="day")),
+    Rule("dayword", r"(?P<dword>hoy|ayer|anteayer|antier|pasado\s+mañana)", shift(unit="day")),
     Rule("tomorrow", r"(?<!la\s)(?<!de\s)(?<!esta\s)(?<!por\s)(?P<dword>mañana)(?!\s+(?:de|del)\s+(?:hoy|ayer))",
          shift(unit="day")),
     Rule("dayword_part",
          r"(?P<dword>hoy|ayer|mañana)\s+(?:por\s+la|a\s+la|en\s+la)\s+(?P<part>mañana|tarde|noche|madrugada)",
          shift(unit="day")),
-    Rule("the_day_of", r"el\s+día\s+de\s+(?P<dword>hoy|ayer|mañana)", shift(unit="day")),
+    Rule("the_day_of", r"(?:el|al)\s+día\s+de\s+(?P<dword>hoy|ayer|mañana)", shift(unit="day")),
     Rule("tonight", r"(?P<part>esta\s+(?:mañana|tarde|noche|madrugada))",
-         lambda g, lex: shift(unit="day", offset=0)({"part": g["part"].split()[-1]}, lex)),
+         lambda g, lex: shift(unit="day", offset=0, anaphoric=False)({"part": g["part"].split()[-1]}, lex)),
     Rule("last_night", r"anoche", shift(unit="day", offset=-1, part="NI")),
+    Rule("part_of_day_of",
+         r"(?:la|esta)\s+(?P<part>mañana|tarde|noche|madrugada)\s+(?:de|del)\s+(?:(?P<dword>hoy|ayer|mañana)"
+         r"(?:\s*,?\s*{WEEKDAY})?|(?:(?P<rel>{PREV})\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<rel__2>{POST}))?)",
+         lambda g, lex: (shift(unit="day") if "dword" in g else point())(g, lex)),
     Rule("part_of_that_day", r"(?:la|esa)\s+(?P<part>mañana|tarde|noche|madrugada)(?!\s+(?:de|del)\s)",
          lambda g, lex: shift(unit="day", offset=0)(g, lex)),
     Rule("clock",
-         r"las?\s+(?:{CLOCK}|(?P<hourw>una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)){CLOCKTAIL}",
+         r"las?\s+(?:{CLOCK}[.:](?P<minute>{MIN})|(?:(?P<hour__2>{HOUR})|(?P<hourw>{HOURWORD})){CLOCKNEED})(?:{CLOCKTAIL})?",
          shift(unit="day", offset=0)),
-    Rule("clock_bare", r"{CLOCK}(?=\s*(?:horas|h\b|gmt|utc)){CLOCKTAIL}", shift(unit="day", offset=0)),
+    Rule("clock_bare", r"{CLOCK}[.:](?P<minute>{MIN})(?=\s*(?:horas|h\b|gmt|utc))(?:{CLOCKTAIL})?", shift(unit="day", offset=0)),
     Rule("clock_zone", r"{CLOCK}\s+(?P<zone>gmt|utc)", shift(unit="day", offset=0)),
     Rule("noon", r"(?:el\s+|del\s+|al\s+)?(?P<part>mediodía|mediodia|medianoche)", shift(unit="day", offset=0)),
     # --------------------------------------------------------------------------- relative periods
     Rule("rel_unit",
-         r"(?:{EDGE})?(?:{ART}\s+)?(?P<rel>{PREV}|este|esta)\s+(?P<unit>semana|mes|año|trimestre|semestre|década)",
+         r"(?:{EDGE})?(?:{ART}\s+)?(?P<rel>{PREV}|este|esta)\s+(?P<unit>semana|mes|año|trimestre|semestre|década|"
+         r"fin\s+de\s+semana)",
          shift()),
     Rule("unit_rel",
-         r"(?:{EDGE})?(?:{ART}\s+)?(?P<unit>semana|mes|año|trimestre|semestre|década)\s+(?P<rel>{POST}|en\s+curso)"
+         r"(?:{EDGE})?(?:{ART}\s+)?(?P<unit>semana|mes|año|trimestre|semestre|década|fin\s+de\s+semana)\s+"
+         r"(?P<rel>{POST}|en\s+curso)"
          r"(?!\s+de\s+{MONTH})",
          shift()),
     Rule("ordinal_quarter",
@@ -195,7 +209,12 @@ RULES: tuple[Rule, ...] = (
          r"(?:{ART}\s+|(?P<rel>{PREV})\s+|est[ae]\s+)?(?P<season>{SEASON})(?:\s+(?P<rel__2>{POST}))?"
          r"(?:\s+(?:de|del)\s+(?:{YEARX}))?",
          point()),
-    Rule("same_day", r"(?:el\s+mismo|ese|aquel|dicho)\s+(?P<unit>día|mes|año|semana)", anaphor()),
+    Rule("same_day", r"(?:el\s+mismo|ese(?:\s+mismo)?|esa(?:\s+misma)?|aquel|aquella|dicho|dicha)\s+"
+                     r"(?P<unit>día|mes|año|semana|fecha)",
+         lambda g, lex: anaphor()({**g, "unit": "día" if g["unit"].lower() == "fecha" else g["unit"]}, lex)),
+    Rule("whole_year", r"todo\s+el\s+(?P<unit>año|mes)|tod[ao]\s+la\s+(?P<unit__2>semana)", shift(offset=0)),
+    Rule("edge_of_unit", r"{EDGE}(?P<unit>año|mes|semana)(?!\s+(?:pasado|próximo|que))", shift(offset=0)),
+    Rule("to_date", r"(?<=hasta\s)la\s+fecha", shift(unit="day", offset=0, anaphoric=False)),
     Rule("the_day", r"(?:el|la)\s+(?P<unit>jornada|día|fecha)(?!\s+(?:de|del|en\s+que|que|\d))(?!\s+(?:siguiente|anterior))",
          anaphor(unit="day")),
     Rule("day_after", r"(?:el|al)\s+(?P<unit>día|año|mes)\s+(?P<rel>siguiente|anterior)", anaphor()),
@@ -221,16 +240,24 @@ RULES: tuple[Rule, ...] = (
     Rule("ago_vague", r"(?P<ago>hace)\s+(?:(?P<unit>" + _PLURAL_UNITS + r")|tiempo)", length(unit="month")),
     Rule("within", r"dentro\s+de\s+(?P<x>(?:{APPROX}\s+)?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))\s+(?P<unit>{UNIT}))",
          length(relation=1)),
-    Rule("bare_units", r"(?:durante|tras|llevan?|lleva|en)\s+(?P<x>(?P<unit>" + _PLURAL_UNITS + r"))(?!\s+de\b)",
+    Rule("bare_units",
+         r"(?:durante|tras|llevan?|lleva|en|después\s+de|antes\s+de|sin|de)\s+(?P<x>(?P<unit>" + _PLURAL_UNITS + r"))"
+         r"(?!\s+(?:de|del|y|o)\b)",
          length()),
+    Rule("units_before_after", r"(?P<unit>" + _PLURAL_UNITS + r")\s+(?:antes|después|más\s+tarde)(?!\s+(?:de|del|que)\b)",
+         length()),
+    Rule("last_year_length", r"(?:{ART}\s+)?(?:último|última)\s+(?P<unit>año|década|siglo)", length(amount=1.0)),
+    Rule("range_first", r"(?P<x>(?P<num>{NUM}))\s+(?:o|a)\s+{NUM}\s+(?P<unit>{UNIT})", length()),
     Rule("some_time", r"(?:un|mucho|poco|algún)\s+tiempo|un\s+(?:largo|corto|breve)\s+(?:periodo|período|plazo)",
          length(unit="period")),
     Rule("little_while", r"un\s+rat(?:ito|o)", length(unit="minute")),
     # -------------------------------------------------------------------------------- references
     Rule("present",
          r"ahora(?:\s+mismo)?|actualmente|actual(?:es)?|(?:la|en\s+la)\s+actualidad|hoy\s+(?:en\s+)?día|hoy\s+por\s+hoy|"
-         r"(?:en\s+)?(?:estos|este|el|de)\s+moment(?:o|os)|estos\s+días|hoy\s+en\s+día|momentáne[oa]|en\s+curso",
+         r"(?:en\s+)?(?:estos|este|el|de|un)\s+moment(?:o|os)|estos\s+días|hoy\s+en\s+día|momentáne[oa]|en\s+curso",
          ref("PRESENT_REF")),
+    Rule("past_moment", r"(?:esos|aquellos)\s+momentos|(?:en\s+)?(?:su|aquel|ese)\s+momento", ref("PAST_REF")),
+    Rule("any_moment", r"cualquier\s+momento", ref("FUTURE_REF")),
     Rule("past",
          r"recientemente|recientes?|recién|(?:aquel\s+|desde\s+)?entonces|antaño|antiguamente|(?:del|el)\s+pasado"
          r"(?=\s*[,.;:)]|\s+(?:y|que|no|es|fue)\b)|pasad[oa]s?(?=\s+[A-ZÁÉÍÓÚ])",
@@ -242,6 +269,8 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------------------------- sets
     Rule("every_weekday", r"(?:cada|todos\s+los)\s+(?P<wd>{WEEKDAY})", recur()),
     Rule("every_unit", r"cada\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})", recur()),
+    Rule("every_part", r"cada\s+(?P<part>mañana|tarde|noche)", recur()),
+    Rule("weekends", r"(?:los\s+|cada\s+)fines?\s+de\s+semana", recur("XXXX-WXX-WE")),
     Rule("all_units", r"tod(?:os|as)\s+(?:los|las)\s+(?P<unit>días|semanas|meses|años|noches|mañanas)",
          lambda g, lex: recur()({"unit": g["unit"][:-1] if g["unit"].endswith("s") and g["unit"][:-1] in lex.units else g["unit"]}, lex)
          if g["unit"] not in ("noches", "mañanas") else recur({"noches": "TNI", "mañanas": "TMO"}[g["unit"]])(g, lex)),

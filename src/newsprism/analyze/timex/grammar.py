@@ -147,7 +147,7 @@ class Grammar:
 
     def _compile(self, rule: Rule, table: Mapping[str, str]) -> re.Pattern[str]:
         try:
-            return re.compile(rf"(?<![\w]){self._expand(rule.pattern, table)}(?![\w])", re.I)
+            return re.compile(rf"(?<![\w])(?:{self._expand(rule.pattern, table)})(?![\w])", re.I)
         except re.error as e:
             raise ConfigError(f"rule {rule.name!r} of language {self.lex.code!r} does not compile: {e}") from None
 
@@ -344,7 +344,9 @@ def shift(**fixed: Any) -> Builder:
         if unit is None or offset is None:
             return None
         hour, minute = _hour(g, lex)
-        return Shift(unit, offset, part=fixed.get("part") or _part(g, lex), hour=hour, minute=minute, zone=_zone(g))
+        bare = "dword" not in g and "rel" not in g and fixed.get("offset", None) == 0 and unit == "day"
+        return Shift(unit, offset, part=fixed.get("part") or _part(g, lex), hour=hour, minute=minute, zone=_zone(g),
+                     anaphoric=bare and fixed.get("anaphoric", True))
 
     return build
 

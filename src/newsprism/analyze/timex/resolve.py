@@ -48,20 +48,27 @@ class Discourse:
     "a year earlier" a year before the last quarter when a report is about one.
     """
 
-    __slots__ = ("day", "part_of_year", "last")
+    __slots__ = ("day", "day_at", "part_of_year", "last", "month")
+
+    #: How close (characters) a named day must be for a bare clock time or "la tarde" to belong to it.
+    NEAR = 200
 
     def __init__(self) -> None:
         self.day: dt.date | None = None
+        self.day_at = -1
+        self.month: dt.date | None = None
         self.part_of_year: tuple[int, str] | None = None
         self.last: Focus | None = None
 
-    def note(self, focus: Focus | None) -> None:
-        """Remember a resolved period (only absolute or publication-anchored ones are noted)."""
+    def note(self, focus: Focus | None, at: int = -1) -> None:
+        """Remember a resolved period named at character ``at`` (absolute or publication-anchored only)."""
         if focus is None:
             return
         self.last = focus
         if focus.unit == "day":
-            self.day = focus.start
+            self.day, self.day_at = focus.start, at
+        if focus.unit in ("day", "month"):
+            self.month = focus.start.replace(day=1)
         if focus.sub and focus.sub[0] in "QH":
             self.part_of_year = (focus.start.year, focus.sub)
 
@@ -176,13 +183,15 @@ class Resolver:
         self.reference = reference
         self.slack = dt.timedelta(days=slack_days)
 
-    def resolve(self, meaning: Meaning, tense: int | None, discourse: Discourse | None = None) -> Resolved:
-        """The TIMEX3 reading of ``meaning``; ``tense`` is -1 (past), +1 (future) or ``None``."""
+    def resolve(self, meaning: Meaning, tense: int | None, discourse: Discourse | None = None, at: int = -1) -> Resolved:
+        """The TIMEX3 reading of ``meaning`` found at character ``at``; ``tense`` is -1 (past), +1 (future) or
+        ``None``; ``discourse`` holds what the text named before."""
         discourse = discourse or Discourse()
         if isinstance(meaning, Point):
-            return self._point(meaning, tense)
+            return self._point(meaning, tense, discourse)
         if isinstance(meaning, Shift):
-            return self._shift(meaning)
+            near = discourse.day if discourse.day is not None and 0 <= at - discourse.day_at <= discourse.NEAR else None
+            return self._shift(meaning, near if meaning.anaphoric else None)
         if isinstance(meaning, Length):
             return self._length(meaning, discourse)
         if isinstance(meaning, Ref):
@@ -195,7 +204,7 @@ class Resolver:
 
     # ----------------------------------------------------------------------------------- points
 
-    def _point(self, p: Point, tense: int | None) -> Resolved:
+    def _point(self, p: Point, tense: int | None, discourse: Discourse) -> Resolved:
         r = self.reference
         kind: TimexType = "TIME" if (p.hour is not None or p.part) else "DATE"
         clock = _clock(p.hour, p.minute, p.part, p.zone)
@@ -216,6 +225,10 @@ class Resolver:
         if p.day is not None and p.month is None:  # "el día 8": the month of the reference, or the tense's
             if r is None:
                 return Resolved(kind, f"XXXX-XX-{p.day:02d}" + clock, "none")
+            if discourse.month is not None and p.direction is None:  # "el día 12" after "el 11 de septiembre"
+                month = discourse.month
+                day = min(p.day, calendar.monthrange(month.year, month.month)[1])
+                return self._dated(month.replace(day=day), "day", kind, clock, "absolute")
             return self._dated(self._day_of_month(p, r, tense), "day", kind, clock, "publication")
         if year is None and p.month is None and p.sub is None:
             if p.weekday is None:  # a bare clock time: the reference day
@@ -321,12 +334,14 @@ class Resolver:
 
     # ------------------------------------------------------------------------------ the rest
 
-    def _shift(self, s: Shift) -> Resolved:
+    def _shift(self, s: Shift, near: dt.date | None = None) -> Resolved:
         r = self.reference
         kind: TimexType = "TIME" if (s.hour is not None or s.part) else "DATE"
+        clock = _clock(s.hour, s.minute, s.part, s.zone)
+        if near is not None:  # a bare time of the day just named
+            return self._dated(near, "day", kind, clock, "absolute")
         if r is None:
             return Resolved(kind, "", "none")
-        clock = _clock(s.hour, s.minute, s.part, s.zone)
         if s.unit in ("part", "hour", "minute", "second"):
             return self._dated(r, "day", kind, clock, "publication")
         unit = "year" if s.unit == "season" else s.unit

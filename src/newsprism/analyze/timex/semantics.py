@@ -54,6 +54,8 @@ class Shift:
     """A period counted from the reference: "yesterday" (day, -1), "next week" (week, +1), "this year".
 
     ``part`` adds a part of the day ("last night" → day -1, ``NI``); ``hour``/``minute`` a clock time.
+    ``anaphoric`` marks a bare time ("at 5 p.m.", "por la tarde"): it belongs to a day named just
+    before, when there is one, else to the reference day.
     """
 
     unit: Unit
@@ -62,6 +64,7 @@ class Shift:
     hour: int | None = None
     minute: int | None = None
     zone: str | None = None
+    anaphoric: bool = False
 
 
 @dataclass(frozen=True, slots=True)

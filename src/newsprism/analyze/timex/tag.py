@@ -81,9 +81,9 @@ def tag_text(text: str, language: Language, reference: dt.date | None, slack_day
     out = []
     for c in language.grammar.find(text):
         tense = language.cues.tense(text, c.start, c.end)
-        r = resolver.resolve(c.meaning, tense, discourse)
+        r = resolver.resolve(c.meaning, tense, discourse, c.start)
         if _updates_focus(c.meaning) and r.anchor != "none":
-            discourse.note(r.focus)
+            discourse.note(r.focus, c.start)
         out.append(Timex(c.start, c.end, r.type, r.value, text[c.start : c.end], r.anchor, r.refers_to, c.meaning, c.rule))
     return out
 
