@@ -87,8 +87,8 @@ LEXICON = Lexicon(
     past_cues=(r"\b(?:was|were|had|did|ago|last|yesterday|earlier|previously|fell|rose|took|came|went|made|met|told|"
                r"left|began|became|gave|got|held|lost|sold|won|wrote|saw|ran|brought|bought|found|kept|led|spent|"
                r"sent|struck|stood|broke|chose|drove|flew|grew|knew|spoke|threw|sank|"
-               r"(?<!\bbe\s)(?<!\bbeing\s)(?!(?:need|schedul|expect|plann|propos|intend|us|bas|link|relat|"
-               r"call|nam|entitl)ed\b)[a-z]{2,}ed)\b"),
+               r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)(?<!\bis\s)(?<!\bare\s)"
+               r"(?!un)(?!(?:need|schedul|expect|plann|propos|intend|us|bas|link|relat|call|nam|entitl)ed\b)[a-z]{2,}ed)\b"),
     future_before=(r"\b(?:until|till|by|before|ahead\s+of|starting|beginning|effective|due|payable|expires?|"
                    r"scheduled\s+(?:for|on)|set\s+for|planned\s+for|will\s+\w+\s+(?:on|in))"),
     past_before=r"\b(?:since|as\s+of|ended|ago|last)",
@@ -268,8 +268,11 @@ RULES: tuple[Rule, ...] = (
          r"(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)",
          _AS_DATE),
     Rule("period_year_ago",
-         r"the\s+(?:same\s+)?(?:quarter|period|month|week)\s+(?:a\s+year\s+(?:ago|earlier)|of\s+(?:the\s+)?last\s+year)",
+         r"the\s+(?:same\s+)?(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|of\s+(?:the\s+)?last\s+year)",
          _AS_DATE),
+    Rule("month_year_ago",
+         r"the\s+same\s+(?P<unit>month|week|day)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)",
+         lambda g, lex: anaphor(offset={"month": -12, "week": -52, "day": -365}[g["unit"].lower()])(g, lex)),
     Rule("year_ago_adj", r"year[\s-]+(?:ago|earlier)", _AS_DATE),
     Rule("a_year_ago", r"a\s+year\s+(?:ago|earlier)", _AS_DATE),
     Rule("year_ended", r"the\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending))", length(amount=1.0, unit="year")),

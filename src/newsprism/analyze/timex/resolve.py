@@ -326,8 +326,9 @@ class Resolver:
         if p.direction == 0:
             return r.year
         # a named day may be a scheduled one inside a past-tense sentence ("declared a dividend payable
-        # Dec. 15"), so only days get slack; months and quarters follow the tense at once
-        slack = self.slack if p.day is not None else dt.timedelta(0)
+        # Dec. 15"), and a quarter is reported on after it ends ("expects to report third-quarter
+        # results"), so days and quarters get slack; months and seasons follow the tense at once
+        slack = self.slack if (p.day is not None or (p.sub or "").startswith(("Q", "H"))) else dt.timedelta(0)
         if tense == 1:
             return r.year + 1 if end < r - slack else r.year
         return r.year - 1 if start > r + slack else r.year
@@ -386,6 +387,8 @@ class Resolver:
         if a.unit == "year":  # "the year" is the reference's; "the following year" counts from the last one named
             last = discourse.last.start if a.offset and discourse.last is not None else None
             base, anchor = (last, "absolute") if last is not None else (r, "publication")
+        elif a.unit == "month" and discourse.month is not None:
+            base, anchor = discourse.month, "absolute"
         else:
             base, anchor = (discourse.day, "absolute") if discourse.day is not None else (r, "publication")
         if base is None:
