@@ -130,6 +130,9 @@ class TimeSettings:
     fallback_language: Literal["en", "es", "de", "fr"] = "en"
     # Characters read on each side of an expression for tense cues; 90 ≈ one clause (timex-dev, first half).
     tense_window_chars: int = _range(0, 1000, 90)
+    # Days a bare date ("Dec. 15") or quarter may lie on the wrong side of the publication date before the
+    # tense moves it to another year: dividends are "payable Dec. 15" in past-tense sentences (timex-dev A).
+    year_slack_days: int = _range(0, 366, 60)
     # Years searched forward from the latest year a text mentions for one where a written weekday
     # matches its date ("Tuesday (July 19)"): the calendar repeats within 11 years, so 11 always decides.
     weekday_year_span: int = _range(1, 50, 11)

@@ -1,8 +1,8 @@
 """The time stage: every time expression of an article as a TIMEX3 value, and its publication date.
 
 When the article's metadata gives no publication date, the date (or a range) is inferred from the
-text's own expressions (:mod:`newsprism.analyze.timex.pubdate`) and relative expressions are resolved
-against it.
+text's own expressions (:mod:`newsprism.analyze.timex.pubdate`); relative expressions are then resolved
+against it when the range is narrow enough (``TimeSettings.max_reference_range_days``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from ..model import Analysis, Article, DateInference, TimeExpr
 from ..settings import TimeSettings
 from .base import AnalysisStage
 from .timex import LANGUAGES, Language, Timex, load_language, parse_reference, tag_text
+from .timex.pubdate import infer_publication
 
 __all__ = ["TimeResult", "TimeTagger"]
 
@@ -30,14 +31,17 @@ class TimeResult:
 class TimeTagger(AnalysisStage):
     """Tag time expressions (English, Spanish, German, French) and resolve them to TIMEX3 values.
 
+    "five months ago" keeps the TIMEX3 duration ``P5M`` as its value and the date it points to in
+    ``refers_to``; :func:`~newsprism.analyze.timex.timeml.timeml_reading` gives TempEval's reading.
+
     Args:
         settings: thresholds of the time stage.
 
     >>> tagger = TimeTagger()
     >>> [(t.text, t.value) for t in tagger.tag("Putin will travel to Iran next Tuesday (July 19).", "en", "2022-07-12")]
     [('next Tuesday (July 19)', '2022-07-19')]
-    >>> [(t.text, t.type, t.value) for t in tagger.tag("Llegó hace dos semanas.", "es", "2022-07-12")]
-    [('hace dos semanas', 'DURATION', 'P2W')]
+    >>> [(t.text, t.type, t.value, t.refers_to) for t in tagger.tag("Llegó hace dos semanas.", "es", "2022-07-12")]
+    [('hace dos semanas', 'DURATION', 'P2W', '2022-06-28')]
     """
 
     name = "newsprism.time.v1"
@@ -46,12 +50,14 @@ class TimeTagger(AnalysisStage):
 
     def __init__(self, settings: TimeSettings | None = None) -> None:
         self.settings = settings or TimeSettings()
-        self._languages: dict[str, Language] = {}
+        self._languages: dict[str, Language] | None = {}
 
     def _language(self, lang: str | None) -> Language | None:
         code = (lang or self.settings.fallback_language).split("-")[0].lower()
         if code not in LANGUAGES:
             return None
+        if self._languages is None:  # after pickling, each worker compiles its own grammars
+            self._languages = {}
         if code not in self._languages:
             self._languages[code] = load_language(code, self.settings.tense_window_chars)
         return self._languages[code]
@@ -64,7 +70,29 @@ class TimeTagger(AnalysisStage):
         language = self._language(lang)
         if language is None:
             return []
-        return tag_text(text, language, parse_reference(reference))
+        return tag_text(text, language, parse_reference(reference), self.settings.year_slack_days)
+
+    def infer_published(self, article: Article, lang: str | None) -> DateInference:
+        """The publication date read from the article's own expressions, as a day, a range or a bound."""
+        language = self._language(lang)
+        if language is None:
+            return DateInference(reason=f"no time grammar for language {lang!r}")
+        e = infer_publication(article.text, language, self.settings.weekday_year_span)
+        if not e.found:
+            return DateInference(reason=e.reason)
+        evidence = tuple(article.span(s, t, "published", "evidence") for s, t in e.evidence)
+        return DateInference(e.value, e.earliest, e.latest, "text", e.reason, evidence)
+
+    def reference_for(self, published: DateInference) -> str | None:
+        """The day relative expressions are resolved against: the publication day, or the start of an
+        inferred range no wider than ``max_reference_range_days`` (an article reports what just happened)."""
+        if published.value:
+            return published.value
+        if published.method == "text" and published.earliest and published.latest:
+            width = (dt.date.fromisoformat(published.latest) - dt.date.fromisoformat(published.earliest)).days
+            if width <= self.settings.max_reference_range_days:
+                return published.earliest
+        return None
 
     def predict(self, analysis: Analysis) -> TimeResult:
         article = analysis.article
@@ -72,18 +100,8 @@ class TimeTagger(AnalysisStage):
         published = article.published
         if published.method == "none":
             published = self.infer_published(article, lang)
-        reference = published.value or (published.earliest if published.method == "text" else None)
-        tags = self.tag(article.text, lang, reference)
+        tags = self.tag(article.text, lang, self.reference_for(published))
         return TimeResult(tuple(self._expr(article, t) for t in tags), published)
-
-    def infer_published(self, article: Article, lang: str | None) -> DateInference:
-        """The publication date read from the article's own expressions (see :mod:`.timex.pubdate`)."""
-        from .timex.pubdate import infer_publication
-
-        language = self._language(lang)
-        if language is None:
-            return DateInference()
-        return infer_publication(article, language, self.settings)
 
     @staticmethod
     def _expr(article: Article, t: Timex) -> TimeExpr:

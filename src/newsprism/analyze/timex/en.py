@@ -145,7 +145,7 @@ RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------- things that only look like time
     Rule("age", r"{NUM}[\s-]+years?[\s-]+old|aged\s+{NUM}", block),
     Rule("fraction", r"(?:a|one|two|three)[\s-]+quarters?\s+of|(?:two|three)-quarters|quarter[\s-]+century|"
-                     r"(?:a|one)\s+(?:half|third|quarter)\b(?!-)(?!\s+(?:hour|day|year|century|ago|earlier|later))", block),
+                     r"(?<!and\s)(?:a|one)\s+(?:half|third|quarter)\b(?!-)(?!\s+(?:{UNIT}|ago|earlier|later)\b)", block),
     Rule("as_soon_as", r"as\s+soon\s+as(?!\s+possible)", block),
     Rule("ordinal_second", r"a\s+second(?!\s+(?:ago|later|earlier))", block),
     # ---------------------------------------------------------------------- full and partial dates

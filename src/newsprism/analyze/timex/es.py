@@ -123,6 +123,10 @@ RULES: tuple[Rule, ...] = (
          r"(?:{ART}\s+)?(?:(?P<rel>{PREV})\s+)?(?:(?P<wd>{WEEKDAY})\s*,?\s*)?(?:día\s+)?{MDAY}\s+de\s+"
          r"(?P<month>{MONTH})(?:\s+(?:de|del)\s+(?:{YEARX}))?(?:\s+(?P<rel__2>{POST}))?",
          point()),
+    Rule("weekday_paren_date",
+         r"(?:{ART}\s+)?(?:(?P<rel>{PREV})\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<rel__2>{POST}))?\s*\(\s*(?:día\s+)?{MDAY}"
+         r"\s+de\s+(?P<month>{MONTH})(?:\s+(?:de|del)\s+(?:{YEARX}))?\s*\)",
+         point()),
     Rule("day_range_first",
          r"(?P<x>(?:el|del|entre\s+el)\s+(?:día\s+)?(?P<day>{DAY}))\s+(?:y|al|a)\s+(?:el\s+)?(?:día\s+)?{DAY}\s+de\s+"
          r"(?P<month>{MONTH})",

@@ -54,6 +54,11 @@ BASE_MACROS: Mapping[str, str] = {
 }
 
 
+# Expressions start and end at word boundaries, or where scraping glued two sentences ("agoVladimir").
+_START = r"(?:(?<!\w)|(?-i:(?<=[a-z])(?=[A-Z])))"
+_END = r"(?:(?!\w)|(?-i:(?<=[a-z])(?=[A-Z])))"
+
+
 @dataclass(frozen=True)
 class Rule:
     """One pattern and the builder that reads its match."""
@@ -147,7 +152,7 @@ class Grammar:
 
     def _compile(self, rule: Rule, table: Mapping[str, str]) -> re.Pattern[str]:
         try:
-            return re.compile(rf"(?<![\w])(?:{self._expand(rule.pattern, table)})(?![\w])", re.I)
+            return re.compile(rf"{_START}(?:{self._expand(rule.pattern, table)}){_END}", re.I)
         except re.error as e:
             raise ConfigError(f"rule {rule.name!r} of language {self.lex.code!r} does not compile: {e}") from None
 
