@@ -48,12 +48,13 @@ class Discourse:
     "a year earlier" a year before the last quarter when a report is about one.
     """
 
-    __slots__ = ("day", "day_at", "part_of_year", "last", "month")
+    __slots__ = ("day", "day_at", "part_of_year", "last", "month", "reference")
 
     #: How close (characters) a named day must be for a bare clock time or "la tarde" to belong to it.
     NEAR = 200
 
-    def __init__(self) -> None:
+    def __init__(self, reference: dt.date | None = None) -> None:
+        self.reference = reference
         self.day: dt.date | None = None
         self.day_at = -1
         self.month: dt.date | None = None
@@ -69,7 +70,10 @@ class Discourse:
             self.day, self.day_at = focus.start, at
         if focus.unit in ("day", "month"):
             self.month = focus.start.replace(day=1)
-        if focus.sub and focus.sub[0] in "QH":
+        # a report compares results of a quarter that has ended, not of a forecast one ("the fourth quarter")
+        if focus.sub and focus.sub[0] in "QH" and (
+            self.reference is None or period_start(focus.start.year, None, focus.sub)[1] <= self.reference
+        ):
             self.part_of_year = (focus.start.year, focus.sub)
 
 

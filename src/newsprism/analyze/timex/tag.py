@@ -77,7 +77,7 @@ def tag_text(text: str, language: Language, reference: dt.date | None, slack_day
     ``slack_days`` is the resolver's tolerance before tense moves a bare date to another year.
     """
     resolver = Resolver(reference, slack_days)
-    discourse = Discourse()
+    discourse = Discourse(reference)
     out = []
     for c in language.grammar.find(text):
         tense = language.cues.tense(text, c.start, c.end)
