@@ -42,6 +42,10 @@ Groups = Mapping[str, str]
 Builder = Callable[[Groups, Lexicon], "Meaning | Block | None"]
 
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
+#: Characters searched around a rule's anchor word: longer than any modifier run before it or after it
+#: ("at least the past several" + "quarters"). A window ends where the text may continue, so a match is
+#: only trusted when it ends before the window does (see :meth:`Grammar.candidates`).
+WINDOW = 60
 _SPACE = re.compile(r"\s+")
 
 #: Macros that do not depend on the language.
@@ -61,11 +65,16 @@ _END = r"(?:(?!\w)|(?-i:(?<=[a-z])(?=[A-Z])))"
 
 @dataclass(frozen=True)
 class Rule:
-    """One pattern and the builder that reads its match."""
+    """One pattern and the builder that reads its match.
+
+    ``needs``, when given, is a cheap pattern that every match contains (its anchor word: a month name, a
+    unit...); the rule then only runs near occurrences of it, which is what makes tagging fast.
+    """
 
     name: str
     pattern: str
     build: Builder
+    needs: str | None = None
 
 
 class Block:
@@ -105,12 +114,33 @@ def lookup(table: Mapping[str, Any], word: str) -> Any:
     return table.get(key.replace(" ", ""))
 
 
+def _trie(words: Sequence[str]) -> str:
+    """One regular expression matching any of ``words``, longest first, written as a trie: Python's
+    ``re`` tries alternatives one by one, so sharing prefixes makes large word lists much cheaper."""
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(root) + ")"
+
+
 def _alternation(words: Sequence[str], capitalized: Sequence[str] = ()) -> str:
     caps = {c.lower() for c in capitalized}
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
+    plain = [w for w in set(words) if w not in caps]
+    parts = [_trie(plain)] if plain else []
+    for w in sorted(set(words) & caps, key=len, reverse=True):
         body = r"\s+".join(re.escape(p) for p in w.split(" "))
-        parts.append(f"(?-i:{body[0].upper()}{body[1:]})" if w in caps else body)
+        parts.append(f"(?-i:{body[0].upper()}{body[1:]})")
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
@@ -149,6 +179,8 @@ class Grammar:
         table = {**BASE_MACROS, **lexicon_macros(lex), **(macros or {})}
         self.rules = tuple(rules)
         self._compiled = tuple(self._compile(r, table) for r in self.rules)
+        needs = {r.needs for r in self.rules if r.needs}
+        self._needs = {n: re.compile(self._expand(n, table), re.I) for n in needs}
 
     def _compile(self, rule: Rule, table: Mapping[str, str]) -> re.Pattern[str]:
         try:
@@ -165,22 +197,47 @@ class Grammar:
             pattern = expanded
         return pattern
 
+    def _windows(self, text: str, needs: str) -> list[tuple[int, int]]:
+        """Stretches of ``text`` around the anchors of a rule, merged and in order."""
+        out: list[list[int]] = []
+        for m in self._needs[needs].finditer(text):
+            start, end = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
+            if out and start <= out[-1][1]:
+                out[-1][1] = end
+            else:
+                out.append([start, end])
+        return [(a, b) for a, b in out]
+
     def candidates(self, text: str) -> list[Candidate]:
         """Every match of every rule (overlapping), each read into a meaning."""
         found = []
+        windows: dict[str, list[tuple[int, int]]] = {}
+        whole = [(0, len(text))]
         for rule, rx in zip(self.rules, self._compiled, strict=True):
-            for m in rx.finditer(text):
-                # "rel__2" fills "rel": a pattern may offer one group in two places (before or after a noun)
-                groups = {k.split("__")[0]: v for k, v in m.groupdict().items() if v is not None}
-                meaning = rule.build(groups, self.lex)
-                if meaning is None:
-                    continue
-                start, end = m.span("x") if "x" in groups else m.span()
-                while end > start and text[end - 1].isspace():
-                    end -= 1
-                if end > start:
-                    found.append(Candidate(start, end, meaning, rule.name))
+            if rule.needs:
+                if rule.needs not in windows:
+                    windows[rule.needs] = self._windows(text, rule.needs)
+                spans = windows[rule.needs]
+            else:
+                spans = whole
+            for lo, hi in spans:
+                for m in rx.finditer(text, lo, hi):
+                    if m.end() == hi < len(text):  # cut by the window: match again on the whole text
+                        m = rx.match(text, m.start()) or m
+                    found.extend(self._read(rule, m, text))
         return found
+
+    def _read(self, rule: Rule, m: re.Match[str], text: str) -> list[Candidate]:
+        """The match as a candidate (none when the builder rejects it)."""
+        # "rel__2" fills "rel": a pattern may offer one group in two places (before or after a noun)
+        groups = {k.split("__")[0]: v for k, v in m.groupdict().items() if v is not None}
+        meaning = rule.build(groups, self.lex)
+        if meaning is None:
+            return []
+        start, end = m.span("x") if "x" in groups else m.span()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return [Candidate(start, end, meaning, rule.name)] if end > start else []
 
     def find(self, text: str) -> list[Candidate]:
         """Non-overlapping expressions in text order: longest first, then rule order."""
