@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from ..analyze.time import TimeTagger
 from ..analyze.timex.timeml import timeml_reading
+from ..model import Article
 from ..settings import Settings
 from .metrics import prf, write_prediction
 
@@ -56,10 +57,28 @@ def score(counts: dict[str, int], prefix: str) -> dict[str, float | int]:
     return out
 
 
+def _published(tagger: TimeTagger, doc: dict[str, Any], counts: dict[str, int]) -> dict[str, Any]:
+    """Infer the creation date from the text alone and count how it compares with the gold one."""
+    inferred = tagger.infer_published(Article.build(text=doc["text"], id=doc["id"]), doc["lang"])
+    dct = doc["dct"][:10]
+    counts["docs"] += 1
+    if inferred.method == "text":
+        counts["dated"] += 1
+        counts["contains"] += (inferred.earliest or dct) <= dct <= (inferred.latest or dct)
+        counts["exact"] += inferred.value == dct
+    return {"value": inferred.value, "earliest": inferred.earliest, "latest": inferred.latest}
+
+
 def evaluate(data: Path, settings: Settings, predictions: TextIO | None = None) -> dict[str, Any]:
-    """Tag every document with its creation date as the reference and score against the gold."""
+    """Tag every document with its creation date as the reference and score against the gold.
+
+    Also infers each creation date from the text alone (as if metadata were missing): ``published_dated``
+    is the share of documents given a date or a range, ``published_contains`` the share of those whose
+    range holds the gold date, ``published_exact`` the share of all documents dated to the exact day.
+    """
     tagger = TimeTagger(settings.time)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    pub: dict[str, int] = defaultdict(int)
     docs = 0
     with open(data, encoding="utf-8") as fh:
         for line in fh:
@@ -71,7 +90,8 @@ def evaluate(data: Path, settings: Settings, predictions: TextIO | None = None) 
             for t in tagger.tag(doc["text"], doc["lang"], doc.get("dct")):
                 kind, value = timeml_reading(t)
                 system.append({"start": t.start, "end": t.end, "type": kind, "value": value})
-            write_prediction(predictions, {"id": doc["id"], "timexes": system})
+            published = _published(tagger, doc, pub)
+            write_prediction(predictions, {"id": doc["id"], "timexes": system, "published": published})
             gold = doc["timexes"]
             for key in (doc["lang"], "all"):
                 c = counts[key]
@@ -86,4 +106,7 @@ def evaluate(data: Path, settings: Settings, predictions: TextIO | None = None) 
     metrics: dict[str, Any] = {"documents": docs}
     for key in sorted(counts):
         metrics.update(score(counts[key], "" if key == "all" else f"{key}_"))
+    metrics["published_dated"] = round(pub["dated"] / pub["docs"], 6) if pub["docs"] else 0.0
+    metrics["published_contains"] = round(pub["contains"] / pub["dated"], 6) if pub["dated"] else 0.0
+    metrics["published_exact"] = round(pub["exact"] / pub["docs"], 6) if pub["docs"] else 0.0
     return metrics

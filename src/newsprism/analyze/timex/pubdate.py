@@ -2,6 +2,7 @@
 
 The evidence, strongest first:
 
+0. A dateline: a full date near the top of the text, in no sentence with a verb, is the day itself.
 1. A date written with its weekday ("next Tuesday (July 19)") fixes the year: July 19 is a Tuesday only
    in some years, and the article cannot be older than the latest year it mentions in the past tense,
    so the first matching year from that one on is taken.
@@ -45,6 +46,9 @@ class Estimate:
         return self.earliest is not None or self.latest is not None
 
 
+#: How far into the text (characters) a date still counts as the article's dateline.
+DATELINE_CHARS = 300
+
 _NOTHING = Estimate(None, None, None, "the text names no date that places its publication", ())
 
 
@@ -72,8 +76,17 @@ def infer_publication(text: str, language: Language, weekday_year_span: int = 11
     for c in language.grammar.find(text):
         if isinstance(c.meaning, Point):
             found.append((c, language.cues.tense(text, c.start, c.end)))
+    # a dateline: a full date near the top, outside any sentence with a verb, is the publication date
+    for c, tense in found:
+        p = c.meaning
+        if c.start > DATELINE_CHARS:
+            break
+        if tense is None and p.year is not None and p.month is not None and p.day is not None:
+            day = dt.date(p.year, p.month, p.day).isoformat()
+            return Estimate(day, day, day, f"the dateline {text[c.start:c.end]!r} at the top of the text gives the day.",
+                            ((c.start, c.end),))
     # the latest year the text mentions outside future-tense sentences bounds the publication from below
-    years = [(c.meaning.year, c) for c, tense in found if c.meaning.year is not None and tense != 1]
+    years = [(c.meaning.year, c) for c, tense in found if c.meaning.year is not None and tense == -1]
     latest_year, year_span = max(years, key=lambda y: y[0]) if years else (None, None)
     earliest: dt.date | None = dt.date(latest_year, 1, 1) if latest_year else None
     latest: dt.date | None = None
