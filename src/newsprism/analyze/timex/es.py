@@ -219,7 +219,7 @@ RULES: tuple[Rule, ...] = (
     Rule("whole_year", r"todo\s+el\s+(?P<unit>año|mes)|tod[ao]\s+la\s+(?P<unit__2>semana)", shift(offset=0), needs='tod[oa]'),
     Rule("edge_of_unit", r"{EDGE}(?P<unit>año|mes|semana)(?!\s+(?:pasado|próximo|que))", shift(offset=0), needs='{UNIT}'),
     Rule("to_date", r"(?<=hasta\s)la\s+fecha", shift(unit="day", offset=0, anaphoric=False), needs='fecha'),
-    Rule("the_day", r"(?:el|la)\s+(?P<unit>jornada|día|fecha)(?!\s+(?:de|del|en\s+que|que|\d))(?!\s+(?:siguiente|anterior))",
+    Rule("the_day", r"(?:el|la)\s+(?P<unit>día|fecha)(?!\s+(?:de|del|en\s+que|que|\d))(?!\s+(?:siguiente|anterior))",
          anaphor(unit="day"), needs='jornada|día|fecha'),
     Rule("day_after", r"(?:el|al)\s+(?P<unit>día|año|mes)\s+(?P<rel>siguiente|anterior)", anaphor(), needs='siguiente|anterior'),
     # ----------------------------------------------------------------------------- durations
@@ -258,7 +258,8 @@ RULES: tuple[Rule, ...] = (
     # -------------------------------------------------------------------------------- references
     Rule("present",
          r"ahora(?:\s+mismo)?|actualmente|actual(?:es)?|(?:la|en\s+la)\s+actualidad|hoy\s+(?:en\s+)?día|hoy\s+por\s+hoy|"
-         r"(?:en\s+)?(?:estos|este|el|de|un)\s+moment(?:o|os)|estos\s+días|hoy\s+en\s+día|momentáne[oa]|en\s+curso",
+         r"(?:en\s+)?(?:estos|este)\s+moment(?:o|os)|el\s+momento(?!\s+(?:de|del|en|que|en\s+que)\b)|estos\s+días|"
+         r"hoy\s+en\s+día|momentáne[oa]|en\s+curso",
          ref("PRESENT_REF"), needs='ahora|actual|hoy|moment|días|curso'),
     Rule("past_moment", r"(?:esos|aquellos)\s+momentos|(?:en\s+)?(?:su|aquel|ese)\s+momento", ref("PAST_REF"), needs='moment'),
     Rule("any_moment", r"cualquier\s+momento", ref("FUTURE_REF"), needs='moment'),
@@ -267,7 +268,7 @@ RULES: tuple[Rule, ...] = (
          r"(?=\s*[,.;:)]|\s+(?:y|que|no|es|fue)\b)|pasad[oa]s?(?=\s+[A-ZÁÉÍÓÚ])",
          ref("PAST_REF"), needs='recien|recién|entonces|antaño|antiguamente|pasad'),
     Rule("future",
-         r"(?:el\s+)?futur[oa]s?|pronto|próximamente|en\s+breve|(?:a\s+)?(?:corto|medio|largo)\s+plazo|"
+         r"(?:el\s+)?futur[oa]s?|próximamente|en\s+breve|(?:a\s+)?(?:corto|medio|largo)\s+plazo|"
          r"próxim[oa]s?(?!\s+(?:{WEEKDAY}|{MONTH}|{UNIT}|\d|día|mes|semana|año))|algún\s+día",
          ref("FUTURE_REF"), needs='futur|pronto|próxim|breve|plazo|algún'),
     # ---------------------------------------------------------------------------------- sets

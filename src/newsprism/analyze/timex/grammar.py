@@ -484,11 +484,11 @@ def recur(value: str | None = None) -> Builder:
     return build
 
 
-def anaphor(unit: str | None = None, offset: int = 0) -> Builder:
+def anaphor(unit: str | None = None, offset: int = 0, explicit: bool = False) -> Builder:
     """A builder for a period named relative to the text's last date ("the day", "that week").
 
     Without a fixed ``unit`` the ``unit`` group names it; a ``year`` group fixes the year, a ``rel``
-    group the offset ("the following month").
+    group the offset ("the following month"); ``explicit`` marks a demonstrative ("that year").
     """
 
     def build(g: Groups, lex: Lexicon) -> Meaning | None:
@@ -496,7 +496,7 @@ def anaphor(unit: str | None = None, offset: int = 0) -> Builder:
         off = lookup(lex.relatives, g["rel"]) if "rel" in g else offset
         if u is None or off is None:
             return None
-        return Anaphor(u, off, _year(g, lex))
+        return Anaphor(u, off, _year(g, lex), explicit)
 
     return build
 

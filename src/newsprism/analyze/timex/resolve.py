@@ -388,8 +388,8 @@ class Resolver:
                 return Resolved("DATE", "", "none")
             # no quarter named yet: a report's "the quarter" is the last one completed
             return Resolved("DATE", format_period(move(r, a.unit, -1), a.unit), "publication")
-        if a.unit == "year":  # "the year" is the reference's; "the following year" counts from the last one named
-            last = discourse.last.start if a.offset and discourse.last is not None else None
+        if a.unit == "year":  # "the year" is the reference's; "that year", "the following year" the last one named
+            last = discourse.last.start if (a.offset or a.explicit) and discourse.last is not None else None
             base, anchor = (last, "absolute") if last is not None else (r, "publication")
         elif a.unit == "month" and discourse.month is not None:
             base, anchor = discourse.month, "absolute"

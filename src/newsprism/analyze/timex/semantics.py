@@ -102,11 +102,14 @@ class Anaphor:
     """A period named by reference to an earlier date of the text ("the day", "that week", "the 1988 quarter").
 
     ``offset`` counts units from it ("the following month" → +1); ``year`` fixes the year ("the 1988 quarter").
+    ``explicit`` marks a demonstrative ("that year": the year just named) as opposed to "the year" (the
+    reference's).
     """
 
     unit: Unit
     offset: int = 0
     year: int | None = None
+    explicit: bool = False
 
 
 Meaning = Point | Shift | Length | Ref | Recur | Anaphor

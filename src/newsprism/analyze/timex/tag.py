@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .grammar import Candidate, Grammar
 from .resolve import Anchor, Discourse, Resolver, TimexType
-from .semantics import Meaning, Point, Shift
+from .semantics import Length, Meaning, Point, Shift
 from .tense import TenseCues
 
 __all__ = ["LANGUAGES", "Language", "Timex", "load_language", "parse_reference", "tag_text"]
@@ -71,6 +71,10 @@ def _updates_focus(meaning: Meaning) -> bool:
     return isinstance(meaning, (Point, Shift))
 
 
+def _year_to_date(meaning: Meaning) -> bool:
+    return isinstance(meaning, Length) and meaning.unit == "month" and meaning.amount in (6.0, 9.0) and not meaning.relation
+
+
 def tag_text(text: str, language: Language, reference: dt.date | None, slack_days: int = 60) -> list[Timex]:
     """Every time expression of ``text`` with its value resolved against ``reference``.
 
@@ -84,6 +88,8 @@ def tag_text(text: str, language: Language, reference: dt.date | None, slack_day
         r = resolver.resolve(c.meaning, tense, discourse, c.start)
         if _updates_focus(c.meaning) and r.anchor != "none":
             discourse.note(r.focus, c.start)
+        elif _year_to_date(c.meaning):
+            discourse.part_of_year = None  # "the first nine months": comparisons are now about the year
         out.append(Timex(c.start, c.end, r.type, r.value, text[c.start : c.end], r.anchor, r.refers_to, c.meaning, c.rule))
     return out
 
