@@ -28,7 +28,7 @@ _ORD_TENS = {"twentieth": 20, "thirtieth": 30}
 
 
 def _ordinals() -> dict[str, int]:
-    out = {**_ORD_ONES, **_ORD_TEENS, **_ORD_TENS}
+    out = {**_ORD_ONES, **_ORD_TEENS, **_ORD_TENS, "final": 4}  # "the final quarter"
     for tens_word, tens in (("twenty", 20), ("thirty", 30)):
         for w, v in _ORD_ONES.items():
             if tens + v <= 31:
@@ -81,14 +81,15 @@ LEXICON = Lexicon(
     connectors=("and",),
     capitalized=("may", "march", "mar", "jan", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "feb",
                  "apr", "tues", "thurs", "christmas", "halloween", "independence day"),
-    future_cues=(r"\b(?:will|'ll|wo|shall|would|may|might|should|going\s+to|plans?|planned|planning|intends?|hopes?|"
+    future_cues=(r"\b(?:will|'ll|wo|shall|would|may|might|should|going\s+to|plans?\s+to|planned\s+to|planning|intends?|hopes?|"
                  r"aims?|expects?|expected|scheduled|set\s+to|due|is\s+to|are\s+to|to\s+be\s+held|upcoming|next|"
                  r"coming|tomorrow|effective|payable|expires?)\b"),
     past_cues=(r"\b(?:was|were|had|did|ago|last|yesterday|earlier|previously|fell|rose|took|came|went|made|met|told|"
                r"left|began|became|gave|got|held|lost|sold|won|wrote|saw|ran|brought|bought|found|kept|led|spent|"
                r"sent|struck|stood|broke|chose|drove|flew|grew|knew|spoke|threw|sank|"
                r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)(?<!\bis\s)(?<!\bare\s)"
-               r"(?!un)(?!(?:need|schedul|expect|plann|propos|intend|us|bas|link|relat|call|nam|entitl)ed\b)[a-z]{2,}ed)\b"),
+               r"(?!un)(?!(?:need|schedul|expect|plann|propos|intend|us|bas|link|relat|call|nam|entitl)ed\b)"
+               r"(?!(?:succ|proc|exc|ind|n|sp|f|s|br|bl|h|d|w|gr)eed\b)[a-z]{2,}ed)\b"),
     future_before=(r"\b(?:until|till|by|before|ahead\s+of|starting|beginning|effective|due|payable|expires?|"
                    r"scheduled\s+(?:for|on)|set\s+for|planned\s+for|will\s+\w+\s+(?:on|in))"),
     past_before=r"\b(?:since|as\s+of|ended|ago|last)",
@@ -147,7 +148,7 @@ def _quarter_ended(g, lex):
 
 
 _AS_DATE = length(relation=-1, unit="year", amount=1.0, as_date=True)
-_OFFSET = r"(?:\s+(?P<ago>ago|from\s+now|hence)|\s+(?:earlier|later))?"
+_OFFSET = r"(?:(?:\s+or\s+so)?\s+(?P<ago>ago|from\s+now|hence)|\s+(?:earlier|later))?"
 
 RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------- things that only look like time
@@ -298,6 +299,8 @@ RULES: tuple[Rule, ...] = (
          r"after|earlier|ago|later|of\s+the)\b)(?!\s*-)",
          anaphor(), needs='{UNIT}'),
     Rule("the_weekend", r"the\s+weekend", point(sub="WE"), needs='weekend'),
+    Rule("unit_before", r"the\s+(?P<unit>day|week|month|year)\s+(?:before|previous|earlier|prior)",
+         anaphor(offset=-1, explicit=True), needs="{UNIT}"),
     Rule("that_unit", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|year)", anaphor(explicit=True), needs='{UNIT}'),
     Rule("following_unit",
          r"the\s+(?P<rel>following|previous|preceding|prior|next)\s+(?P<unit>day|week|month|year)(?!\s+or\b)",
@@ -307,7 +310,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:{APPROX}\s+)?(?:the\s+(?:(?:past|last|next|first|previous|coming|final|latest|"
          r"remaining|following|initial|additional|same)\s+)?(?:(?:few|several|couple\s+of)\s+)?)?"
          r"(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))(?P<half>\s+and\s+a\s+half)?(?:\s+(?:to|or|-)\s+{NUM})?"
-         r"\s+(?:(?:trading|business|working|calendar|straight|consecutive|full|long)\s+)?"
+         r"\s+(?:(?:more|additional|trading|business|working|calendar|straight|consecutive|full|long)\s+)?"
          r"(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?" + _OFFSET,
          lambda g, lex: length()(_half(g), lex), needs='{UNIT}'),
     Rule("duration_indef",
@@ -335,8 +338,8 @@ RULES: tuple[Rule, ...] = (
     # -------------------------------------------------------------------------------- references
     Rule("present", r"now|currently|nowadays|these\s+days|at\s+the\s+moment|at\s+present|"
                     r"at\s+this\s+(?:time|point)|for\s+now|the\s+present|presently|current(?:ly)?", ref("PRESENT_REF"), needs='now|current|these|moment|present|time|point'),
-    Rule("past", r"recent(?:ly)?|the\s+past|lately|formerly|once\s+upon\s+a\s+time|past\s+years|more\s+recently",
-         ref("PAST_REF"), needs='recent|past|lately|formerly|once'),
+    Rule("past", r"then[\s-]+current|recent(?:ly)?|the\s+past|lately|formerly|once\s+upon\s+a\s+time|past\s+years|more\s+recently",
+         ref("PAST_REF"), needs='recent|past|lately|formerly|once|then'),
     Rule("future", r"soon(?!-)|the\s+(?:near\s+|distant\s+)?future|future\s+(?:years|quarters|months)|"
                    r"the\s+(?:near|short|long)\s+term|"
                    r"as\s+soon\s+as\s+possible|in\s+the\s+coming\s+(?:days|weeks|months|years)|later\s+on|"
