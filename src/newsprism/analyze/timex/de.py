@@ -8,6 +8,7 @@ of the expression, plain prepositions ("am", "im", "seit") are not. "morgen" (to
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 from .grammar import Rule, anaphor, compound_length, length, point, recur, ref, shift
 from .lexicon import Lexicon, frozen
@@ -85,7 +86,7 @@ LEXICON = Lexicon(
     }),
 )
 
-MACROS = {
+MACROS = MappingProxyType({
     "DET": r"(?:der|die|das|den|dem|des)",
     "MDAY": r"(?P<day>{DAY})\.",
     "YEARX": r"(?:(?<![\d.,$])(?P<year>{YEAR})(?![.,]?\d|\s*%|\s+(?:Millionen|Milliarden|Euro|Dollar|Menschen)))",
@@ -93,7 +94,7 @@ MACROS = {
     "NUMX": r"(?:{NUM}|(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und(?:zwanzig|dreißig|vierzig|fünfzig))",
     "HALF": r"(?P<half>einhalb)",
     "REL": r"(?:letzte[nrsm]?|vergangene[nrsm]?|vorige[nrsm]?|nächste[nrsm]?|kommende[nrsm]?|diese[nrsm]?|laufende[nrsm]?)",
-}
+})
 
 RULES: tuple[Rule, ...] = (
     Rule("iso_date", r"(?P<year>{YEAR})-(?P<mnum>0[1-9]|1[0-2])-(?P<day>{DAY})(?!-)", point(), needs='\\d-\\d'),

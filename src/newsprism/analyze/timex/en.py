@@ -6,6 +6,8 @@ months", "more than four hours") are part of the expression; prepositions ("on",
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from .grammar import Rule, anaphor, block, length, lookup, point, recur, ref, shift
 from .lexicon import Lexicon, frozen
 
@@ -102,7 +104,7 @@ LEXICON = Lexicon(
 )
 
 # Language macros: the building blocks the rules below share.
-MACROS = {
+MACROS = MappingProxyType({
     "THE": r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)",
     "TH": r"(?:st|nd|rd|th)",
     "APPROX": (r"(?:about|around|almost|nearly|roughly|approximately|some|barely|at\s+least|"
@@ -125,7 +127,7 @@ MACROS = {
     "SMALLUNIT": r"(?:year|month|week|day|quarter)",
     "CLOCK": (r"(?:(?P<hour>{HOUR})(?:[:.](?P<minute>{MIN}))?\s*(?P<ampm>{AMPM})|(?P<hour2>{HOUR}):(?P<minute2>{MIN})"
               r"|(?P<noon>noon|midnight|midday))"),
-}
+})
 
 
 def _clock_groups(build):

@@ -6,6 +6,8 @@ sábado", "al año"), as is "hace" in "hace dos años"; plain prepositions ("en"
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from .grammar import Rule, anaphor, compound_length, length, point, recur, ref, shift
 from .lexicon import Lexicon, frozen
 
@@ -90,7 +92,7 @@ LEXICON = Lexicon(
     }),
 )
 
-MACROS = {
+MACROS = MappingProxyType({
     "ART": r"(?:el|la|los|las|del|al)",
     "DET": r"(?:el|la|los|las|del|al|este|esta|estos|estas|ese|esa|aquel|aquella)",
     "YEARX": (r"(?:(?<![\d.,$'’-])(?P<year>{YEAR})(?![.,]?\d|\s*%|\s+(?:millones|euros|dólares|pesetas|personas|kilos))"
@@ -111,7 +113,7 @@ MACROS = {
                   r"(?:\s+de\s+la\s+(?P<pm_part>mañana|tarde|noche|madrugada))?"
                   r"(?:\s+(?:hora\s+local|\(?(?P<zone>gmt|utc)\)?))?"
                   r"(?:\s+(?:de|del)\s+(?P<dword>hoy|ayer|mañana))?"),
-}
+})
 
 _PLURAL_UNITS = r"(?:años|meses|semanas|días|horas|minutos|décadas|siglos)"
 

@@ -7,6 +7,7 @@ are part of the expression, plain prepositions ("en", "depuis") are not.
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 from .grammar import Rule, anaphor, compound_length, length, point, recur, ref, shift
 from .lexicon import Lexicon, frozen
@@ -72,13 +73,13 @@ LEXICON = Lexicon(
     }),
 )
 
-MACROS = {
+MACROS = MappingProxyType({
     "ART": r"(?:le|la|les|l['’]|du|au|aux|ce|cet|cette|ces)",
     "MDAY": r"(?:(?P<day>{DAY})(?:er)?|(?P<dayw>premier|1er))",
     "YEARX": r"(?:(?<![\d.,$])(?P<year>{YEAR})(?![.,]?\d|\s*%|\s+(?:millions|milliards|euros|dollars|personnes)))",
     "EDGE": r"(?:(?:au\s+|en\s+)?(?:début|fin|milieu)\s+(?:d['’]|de\s+|du\s+)?|mi-)",
     "REL": r"(?:dernier|dernière|passé|passée|précédent|précédente|prochain|prochaine|suivant|suivante)",
-}
+})
 
 RULES: tuple[Rule, ...] = (
     Rule("iso_date", r"(?P<year>{YEAR})-(?P<mnum>0[1-9]|1[0-2])-(?P<day>{DAY})(?!-)", point(), needs='\\d-\\d'),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from ...errors import ConfigError
@@ -49,13 +50,13 @@ WINDOW = 60
 _SPACE = re.compile(r"\s+")
 
 #: Macros that do not depend on the language.
-BASE_MACROS: Mapping[str, str] = {
+BASE_MACROS: Mapping[str, str] = MappingProxyType({
     "YEAR": r"(?:1[5-9]\d\d|20\d\d)",
     "DAY": r"(?:3[01]|[12]\d|0?[1-9])",
     "HOUR": r"(?:2[0-4]|[01]?\d)",
     "MIN": r"(?:[0-5]\d)",
     "DIGITS": r"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?)",
-}
+})
 
 
 # Expressions start and end at word boundaries, or where scraping glued two sentences ("agoVladimir").

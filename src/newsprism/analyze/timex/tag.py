@@ -10,7 +10,8 @@ import datetime as dt
 import importlib
 from dataclasses import dataclass
 
-from .grammar import Candidate, Grammar
+from ...errors import ConfigError
+from .grammar import Grammar
 from .resolve import Anchor, Discourse, Resolver, TimexType
 from .semantics import Length, Meaning, Point, Shift
 from .tense import TenseCues
@@ -46,15 +47,16 @@ class Language:
 
 
 def load_language(code: str, tense_window: int = 90) -> Language:
-    """Compile the grammar of ``code`` (one of :data:`LANGUAGES`); raises ``KeyError`` otherwise.
+    """Compile the grammar of ``code``, one of :data:`LANGUAGES` (:class:`ConfigError` otherwise).
 
     ``tense_window`` is how many characters on each side of an expression are read for tense cues.
     """
     if code not in LANGUAGES:
-        raise KeyError(code)
+        raise ConfigError(f"no time grammar for language {code!r}; choose one of {LANGUAGES}")
     module = importlib.import_module(f"{__package__}.{code}")
     lex = module.LEXICON
-    return Language(code, Grammar(lex, module.RULES, module.MACROS), TenseCues(lex.future_cues, lex.past_cues, tense_window, lex.future_before, lex.past_before))
+    cues = TenseCues(lex.future_cues, lex.past_cues, tense_window, lex.future_before, lex.past_before)
+    return Language(code, Grammar(lex, module.RULES, module.MACROS), cues)
 
 
 def parse_reference(reference: str | dt.date | None) -> dt.date | None:
@@ -92,8 +94,3 @@ def tag_text(text: str, language: Language, reference: dt.date | None, slack_day
             discourse.part_of_year = None  # "the first nine months": comparisons are now about the year
         out.append(Timex(c.start, c.end, r.type, r.value, text[c.start : c.end], r.anchor, r.refers_to, c.meaning, c.rule))
     return out
-
-
-def candidates(text: str, language: Language) -> list[Candidate]:
-    """The expressions of ``text`` before resolution (used to infer a publication date)."""
-    return language.grammar.find(text)
