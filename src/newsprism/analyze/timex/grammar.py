@@ -145,13 +145,14 @@ def _alternation(words: Sequence[str], capitalized: Sequence[str] = ()) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
-def lexicon_macros(lex: Lexicon) -> dict[str, str]:
-    """The macros a lexicon defines: one alternation per word class."""
+def lexicon_macros(lex: Lexicon, caseless: bool = False) -> dict[str, str]:
+    """The macros a lexicon defines: one alternation per word class (``caseless``: ignore ``capitalized``)."""
     numwords = _alternation([*lex.numbers, *lex.multipliers])
     conn = _alternation(lex.connectors)
+    caps = () if caseless else lex.capitalized
     return {
-        "MONTH": _alternation(list(lex.months), lex.capitalized),
-        "WEEKDAY": _alternation(list(lex.weekdays), lex.capitalized),
+        "MONTH": _alternation(list(lex.months), caps),
+        "WEEKDAY": _alternation(list(lex.weekdays), caps),
         "NUMWORD": numwords,
         "NUM": rf"(?:{BASE_MACROS['DIGITS']}|{numwords}(?:(?:[\s-]+|[\s-]*{conn}[\s-]*){numwords})*)",
         "INDEF": _alternation(lex.indefinite),
@@ -159,10 +160,10 @@ def lexicon_macros(lex: Lexicon) -> dict[str, str]:
         "UNIT": _alternation(list(lex.units)),
         "DAYWORD": _alternation(list(lex.day_words)),
         "PART": _alternation(list(lex.parts_of_day)),
-        "SEASON": _alternation(list(lex.seasons), lex.capitalized),
+        "SEASON": _alternation(list(lex.seasons), caps),
         "REL": _alternation(list(lex.relatives)),
         "VAGUE": _alternation(list(lex.vague)),
-        "HOLIDAY": _alternation(list(lex.holidays), lex.capitalized),
+        "HOLIDAY": _alternation(list(lex.holidays), caps),
     }
 
 
@@ -180,8 +181,10 @@ class Grammar:
         table = {**BASE_MACROS, **lexicon_macros(lex), **(macros or {})}
         self.rules = tuple(rules)
         self._compiled = tuple(self._compile(r, table) for r in self.rules)
+        # anchors are searched in the lower-cased text, case-sensitively: several times faster than re.I
+        lower = {**table, **lexicon_macros(lex, caseless=True)}
         needs = {r.needs for r in self.rules if r.needs}
-        self._needs = {n: re.compile(self._expand(n, table), re.I) for n in needs}
+        self._needs = {n: re.compile(self._expand(n, lower)) for n in needs}
 
     def _compile(self, rule: Rule, table: Mapping[str, str]) -> re.Pattern[str]:
         try:
@@ -201,7 +204,7 @@ class Grammar:
     def _windows(self, text: str, needs: str) -> list[tuple[int, int]]:
         """Stretches of ``text`` around the anchors of a rule, merged and in order."""
         out: list[list[int]] = []
-        for m in self._needs[needs].finditer(text):
+        for m in self._needs[needs].finditer(text):  # text is lower-cased (same length) by the caller
             start, end = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
             if out and start <= out[-1][1]:
                 out[-1][1] = end
@@ -214,10 +217,13 @@ class Grammar:
         found = []
         windows: dict[str, list[tuple[int, int]]] = {}
         whole = [(0, len(text))]
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters change length when lower-cased; keep offsets exact
+            lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
         for rule, rx in zip(self.rules, self._compiled, strict=True):
             if rule.needs:
                 if rule.needs not in windows:
-                    windows[rule.needs] = self._windows(text, rule.needs)
+                    windows[rule.needs] = self._windows(lowered, rule.needs)
                 spans = windows[rule.needs]
             else:
                 spans = whole
