@@ -8,6 +8,7 @@ against it when the range is narrow enough (``TimeSettings.max_reference_range_d
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ from ..model import Analysis, Article, DateInference, TimeExpr
 from ..settings import TimeSettings
 from .base import AnalysisStage
 from .timex import LANGUAGES, Language, Timex, load_language, parse_reference, tag_text
+from .timex.grammar import Candidate
 from .timex.pubdate import infer_publication
 
 __all__ = ["TimeResult", "TimeTagger"]
@@ -72,12 +74,15 @@ class TimeTagger(AnalysisStage):
             return []
         return tag_text(text, language, parse_reference(reference), self.settings.year_slack_days)
 
-    def infer_published(self, article: Article, lang: str | None) -> DateInference:
-        """The publication date read from the article's own expressions, as a day, a range or a bound."""
+    def infer_published(self, article: Article, lang: str | None, found: Sequence[Candidate] | None = None) -> DateInference:
+        """The publication date read from the article's own expressions, as a day, a range or a bound.
+
+        ``found`` are the grammar's matches in the article's text when already computed.
+        """
         language = self._language(lang)
         if language is None:
             return DateInference(reason=f"no time grammar for language {lang!r}")
-        e = infer_publication(article.text, language, self.settings.weekday_year_span)
+        e = infer_publication(article.text, language, self.settings.weekday_year_span, found)
         if not e.found:
             return DateInference(reason=e.reason)
         evidence = tuple(article.span(s, t, "published", "evidence") for s, t in e.evidence)
@@ -97,10 +102,15 @@ class TimeTagger(AnalysisStage):
     def predict(self, analysis: Analysis) -> TimeResult:
         article = analysis.article
         lang = analysis.lang or article.lang
+        language = self._language(lang)
+        if language is None:
+            return TimeResult((), article.published)
+        found = language.grammar.find(article.text)  # one grammar pass serves both steps
         published = article.published
         if published.method == "none":
-            published = self.infer_published(article, lang)
-        tags = self.tag(article.text, lang, self.reference_for(published))
+            published = self.infer_published(article, lang, found)
+        reference = parse_reference(self.reference_for(published))
+        tags = tag_text(article.text, language, reference, self.settings.year_slack_days, found)
         return TimeResult(tuple(self._expr(article, t) for t in tags), published)
 
     @staticmethod

@@ -22,8 +22,10 @@ The result is a day, a range (earliest/latest) or only a lower bound, with the s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .grammar import Candidate
 from .semantics import Point
 from .tag import Language
 
@@ -63,7 +65,9 @@ def _weekday_years(p: Point, start_year: int, span: int) -> int | None:
     return None
 
 
-def infer_publication(text: str, language: Language, weekday_year_span: int = 11) -> Estimate:
+def infer_publication(
+    text: str, language: Language, weekday_year_span: int = 11, found: Sequence[Candidate] | None = None
+) -> Estimate:
     """Estimate the publication date of ``text`` (see the module docstring for the reasoning).
 
     Args:
@@ -71,13 +75,15 @@ def infer_publication(text: str, language: Language, weekday_year_span: int = 11
         language: the compiled grammar of its language.
         weekday_year_span: years searched from the latest year mentioned for one where a written
             weekday matches its date.
+        found: the grammar's matches when the caller already has them.
     """
-    found = []
-    for c in language.grammar.find(text):
-        if isinstance(c.meaning, Point):
-            found.append((c, language.cues.tense(text, c.start, c.end)))
+    found_points = [
+        (c, language.cues.tense(text, c.start, c.end))
+        for c in (language.grammar.find(text) if found is None else found)
+        if isinstance(c.meaning, Point)
+    ]
     # a dateline: a full date near the top, outside any sentence with a verb, is the publication date
-    for c, tense in found:
+    for c, tense in found_points:
         p = c.meaning
         if c.start > DATELINE_CHARS:
             break
@@ -86,14 +92,14 @@ def infer_publication(text: str, language: Language, weekday_year_span: int = 11
             return Estimate(day, day, day, f"the dateline {text[c.start:c.end]!r} at the top of the text gives the day.",
                             ((c.start, c.end),))
     # the latest year the text mentions outside future-tense sentences bounds the publication from below
-    years = [(c.meaning.year, c) for c, tense in found if c.meaning.year is not None and tense == -1]
+    years = [(c.meaning.year, c) for c, tense in found_points if c.meaning.year is not None and tense == -1]
     latest_year, year_span = max(years, key=lambda y: y[0]) if years else (None, None)
     earliest: dt.date | None = dt.date(latest_year, 1, 1) if latest_year else None
     latest: dt.date | None = None
     evidence = [(year_span.start, year_span.end)] if year_span is not None else []
     reasons = [f"it mentions {latest_year} in the past tense"] if latest_year else []
 
-    anchored = [(c, t) for c, t in found if c.meaning.weekday is not None and c.meaning.month is not None
+    anchored = [(c, t) for c, t in found_points if c.meaning.weekday is not None and c.meaning.month is not None
                 and c.meaning.day is not None]
     year = None
     for c, tense in anchored:
@@ -115,7 +121,7 @@ def infer_publication(text: str, language: Language, weekday_year_span: int = 11
         evidence.append((c.start, c.end))
         reasons.append(f"{text[c.start:c.end]!r} is a date of {y} (the weekday matches), so it was written {how} {d}")
     # full dates (or dates of the year just found) told in the past tense are lower bounds
-    for c, tense in found:
+    for c, tense in found_points:
         p = c.meaning
         if tense != -1 or p.month is None or p.day is None or p.weekday is not None or p.direction is not None:
             continue

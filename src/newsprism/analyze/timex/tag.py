@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...errors import ConfigError
-from .grammar import Grammar
+from .grammar import Candidate, Grammar
 from .resolve import Anchor, Discourse, Resolver, TimexType
 from .semantics import Length, Meaning, Point, Shift
 from .tense import TenseCues
@@ -77,15 +78,22 @@ def _year_to_date(meaning: Meaning) -> bool:
     return isinstance(meaning, Length) and meaning.unit == "month" and meaning.amount in (6.0, 9.0) and not meaning.relation
 
 
-def tag_text(text: str, language: Language, reference: dt.date | None, slack_days: int = 60) -> list[Timex]:
+def tag_text(
+    text: str,
+    language: Language,
+    reference: dt.date | None,
+    slack_days: int = 60,
+    found: Sequence[Candidate] | None = None,
+) -> list[Timex]:
     """Every time expression of ``text`` with its value resolved against ``reference``.
 
-    ``slack_days`` is the resolver's tolerance before tense moves a bare date to another year.
+    ``slack_days`` is the resolver's tolerance before tense moves a bare date to another year; ``found``
+    are the grammar's matches when the caller already has them (``language.grammar.find(text)``).
     """
     resolver = Resolver(reference, slack_days)
     discourse = Discourse(reference)
     out = []
-    for c in language.grammar.find(text):
+    for c in language.grammar.find(text) if found is None else found:
         tense = language.cues.tense(text, c.start, c.end)
         r = resolver.resolve(c.meaning, tense, discourse, c.start)
         if _updates_focus(c.meaning) and r.anchor != "none":
