@@ -56,7 +56,8 @@ def main() -> None:
 
     print(f"# time stage throughput — {args.data.name}, {len(docs)} documents, Python {platform.python_version()}")
     print(f"grammar compilation: {compile_s * 1000:.0f} ms per language (once per process / Dask worker)")
-    print(f"{'lang':5} {'docs':>5} {'chars':>9} {'exprs':>6} {'seconds':>8} {'articles/s':>11} {'exprs/s':>9} {'kchars/s':>9}")
+    header = ("lang", "docs", "chars", "exprs", "seconds", "articles/s", "exprs/s", "kchars/s")
+    print("{:5} {:>5} {:>9} {:>6} {:>8} {:>11} {:>9} {:>9}".format(*header))
     total_s = total_e = total_c = 0.0
     for lang, group in sorted(by_lang.items()):
         seconds, exprs = _passes(group, lambda d: len(tagger.tag(d["text"], d["lang"], d["dct"])), args.repeat)

@@ -21,7 +21,8 @@ def _infer(tagger, text, lang="en"):
 
 
 def test_dateline_gives_the_day(tagger):
-    article, inferred = _infer(tagger, "Apple posts record profit\nJanuary 18, 2007\nApple said on Wednesday that profit rose.")
+    text = "Apple posts record profit\nJanuary 18, 2007\nApple said on Wednesday that profit rose."
+    article, inferred = _infer(tagger, text)
     assert (inferred.value, inferred.method) == ("2007-01-18", "text")
     assert [article.quote(s) for s in inferred.evidence] == ["January 18, 2007"]
 
@@ -41,7 +42,8 @@ def test_last_weekday_date_places_publication_after_it(tagger):
 
 
 def test_other_languages(tagger):
-    _, de = _infer(tagger, "Putin reist am nächsten Dienstag (19. Juli) nach Teheran. Seit 2018 wurden die Beziehungen enger.", "de")
+    text = "Putin reist am nächsten Dienstag (19. Juli) nach Teheran. Seit 2018 wurden die Beziehungen enger."
+    _, de = _infer(tagger, text, "de")
     assert (de.earliest, de.latest) == ("2022-07-12", "2022-07-18")
     _, es = _infer(tagger, "Madrid, 4 de octubre de 2005\nEl Gobierno aprobó ayer el plan.", "es")
     assert es.value == "2005-10-04"

@@ -14,12 +14,15 @@ from newsprism.settings import Settings, TimeSettings
 
 
 def _article(text, published=None):
-    pub = DateInference(value=published, earliest=published, latest=published, method="metadata") if published else DateInference()
+    pub = DateInference()
+    if published:
+        pub = DateInference(value=published, earliest=published, latest=published, method="metadata")
     return Article.build(text=text, title="Putin travels to Iran", published=pub)
 
 
 def test_metadata_date_is_the_reference_and_kept():
-    analysis = Analysis(_article("Putin will arrive on Tuesday. He met Erdogan two weeks ago.", "2022-07-18"), lang="en")
+    article = _article("Putin will arrive on Tuesday. He met Erdogan two weeks ago.", "2022-07-18")
+    analysis = Analysis(article, lang="en")
     result = TimeTagger().predict(analysis)
     assert result.published.method == "metadata"
     values = {t.text: (t.value, t.refers_to) for t in result.timex}

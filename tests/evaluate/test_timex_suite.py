@@ -28,7 +28,8 @@ def test_scores_from_counts():
 def _sample(bench_dir, tmp_path, per_lang):
     out = tmp_path / "sample.jsonl"
     counts = {"en": 0, "es": 0}
-    with open(bench_dir / "timex" / "timex-dev.jsonl", encoding="utf-8") as src, open(out, "w", encoding="utf-8") as dst:
+    source = bench_dir / "timex" / "timex-dev.jsonl"
+    with open(source, encoding="utf-8") as src, open(out, "w", encoding="utf-8") as dst:
         for line in src:
             doc = json.loads(line)
             if counts[doc["lang"]] < per_lang:

@@ -74,7 +74,9 @@ class TimeTagger(AnalysisStage):
             return []
         return tag_text(text, language, parse_reference(reference), self.settings.year_slack_days)
 
-    def infer_published(self, article: Article, lang: str | None, found: Sequence[Candidate] | None = None) -> DateInference:
+    def infer_published(
+        self, article: Article, lang: str | None, found: Sequence[Candidate] | None = None
+    ) -> DateInference:
         """The publication date read from the article's own expressions, as a day, a range or a bound.
 
         ``found`` are the grammar's matches in the article's text when already computed.

@@ -156,7 +156,8 @@ RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------- things that only look like time
     Rule("age", r"{NUM}[\s-]+years?[\s-]+old|aged\s+{NUM}", block, needs='old|aged'),
     Rule("fraction", r"(?:a|one|two|three)[\s-]+quarters?\s+of|(?:two|three)-quarters|quarter[\s-]+century|"
-                     r"(?<!and\s)(?:a|one)\s+(?:half|third|quarter)\b(?!-)(?!\s+(?:{UNIT}|ago|earlier|later)\b)", block, needs='quarter|half|third'),
+                     r"(?<!and\s)(?:a|one)\s+(?:half|third|quarter)\b(?!-)(?!\s+(?:{UNIT}|ago|earlier|later)\b)", block,
+         needs='quarter|half|third'),
     Rule("as_soon_as", r"as\s+soon\s+as(?!\s+possible)", block, needs='soon'),
     Rule("ordinal_second", r"a\s+second(?!\s+(?:ago|later|earlier))", block, needs='second'),
     # ---------------------------------------------------------------------- full and partial dates
@@ -173,7 +174,8 @@ RULES: tuple[Rule, ...] = (
          r"\s*,?\s+(?:{YEARX})",
          point(), needs='{MONTH}'),
     Rule("coordinated_month",
-         r"(?P<x>(?P<month>{MONTH}))\s*(?:,|and|or|to|-|through)\s*{MONTH}\.?\s*,?\s+(?:{YEARX})", point(), needs='{MONTH}'),
+         r"(?P<x>(?P<month>{MONTH}))\s*(?:,|and|or|to|-|through)\s*{MONTH}\.?\s*,?\s+(?:{YEARX})", point(),
+         needs='{MONTH}'),
     Rule("month_day",
          r"(?:(?:{THE}|(?P<rel>{REL})\s+)?(?P<wd>{WEEKDAY})\.?\s*(?:,\s*|\(\s*)?)?(?P<month>{MONTH})\.?\s+{MDAY}"
          r"(?(wd)(?:\s*\))?)(?!\s*(?:%|\d|million|billion))",
@@ -181,9 +183,11 @@ RULES: tuple[Rule, ...] = (
     Rule("day_month",
          r"(?:(?P<wd>{WEEKDAY})\.?\s*,?\s*)?(?:the\s+)?{MDAY}\s+(?:of\s+)?(?P<month>{MONTH})(?!\.?\s*,?\s*\d)",
          point(), needs='{MONTH}'),
-    Rule("month_year", r"(?:{EDGE}[\s-]+|{EDGEOF}\s+)?(?P<month>{MONTH})\.?\s*,?\s+(?:of\s+)?(?:{YEARX})", point(), needs='{MONTH}'),
+    Rule("month_year", r"(?:{EDGE}[\s-]+|{EDGEOF}\s+)?(?P<month>{MONTH})\.?\s*,?\s+(?:of\s+)?(?:{YEARX})", point(),
+         needs='{MONTH}'),
     Rule("month_rel_year",
-         r"(?:{EDGE}[\s-]+|{EDGEOF}\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year", point(), needs='{MONTH}'),
+         r"(?:{EDGE}[\s-]+|{EDGEOF}\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year", point(),
+         needs='{MONTH}'),
     Rule("month",
          r"(?:(?P<rel>this\s+past|this\s+coming|last|next|this|past|coming)\s+|{EDGE}[\s-]+|{EDGEOF}\s+)?"
          r"(?P<month>{MONTH})(?!\s*\.?\s*\d)",
@@ -191,7 +195,8 @@ RULES: tuple[Rule, ...] = (
     Rule("year",
          r"(?:{EDGEOF}\s+|{EDGE}[\s-]+|{FISCAL}|the\s+year\s+)?(?:{YEARX})(?:\s+and\s+beyond)?",
          point(), needs='\\d{4}|nineteen|eighteen|thousand'),
-    Rule("year_period", r"the\s+(?:{YEARX})\s+(?:period|quarter|fiscal\s+quarter)", anaphor("quarter"), needs='\\d{4}|nineteen|eighteen|thousand'),
+    Rule("year_period", r"the\s+(?:{YEARX})\s+(?:period|quarter|fiscal\s+quarter)", anaphor("quarter"),
+         needs='\\d{4}|nineteen|eighteen|thousand'),
     Rule("decade",
          r"(?:{EDGEOF}\s+|the\s+)?(?:(?:early|late|mid)[\s-]+|last\s+half\s+of\s+the\s+|first\s+half\s+of\s+the\s+)?"
          r"(?P<decade>(?:1[5-9]|20)\d0)'?s",
@@ -203,7 +208,8 @@ RULES: tuple[Rule, ...] = (
          r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:nineteen[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|"
          r"seventies|eighties|nineties)",
          lambda g, lex: point(decade=190 + {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                                            "seventies": 7, "eighties": 8, "nineties": 9}[g["dw"].lower()])(g, lex), needs='ties'),
+                                            "seventies": 7, "eighties": 8, "nineties": 9}[g["dw"].lower()])(g, lex),
+         needs='ties'),
     Rule("short_year", r"(?:(?<=since\s)|(?<=\bin\s))'(?P<yy>\d\d)(?!\w)", point(), needs="'\\d\\d"),
     Rule("century",
          r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<century>\d{1,2}(?:st|nd|rd|th)|{ORD})[\s-]+century",
@@ -215,43 +221,50 @@ RULES: tuple[Rule, ...] = (
          r"(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past|the\s+previous|the\s+following|"
          r"previous|following)\s+|earlier\s+|later\s+|late\s+|early\s+)?(?P<wd>{WEEKDAY})(?!\s*\.?\s*,?\s*(?:{MONTH}|\())",
          point(), needs='{WEEKDAY}'),
-    Rule("weekday_part", r"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WEEKDAY})\s+(?P<part>{PART})", point(), needs='{WEEKDAY}'),
+    Rule("weekday_part", r"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WEEKDAY})\s+(?P<part>{PART})", point(),
+         needs='{WEEKDAY}'),
     Rule("part_weekday", r"(?P<part>{PART})\s+(?:on\s+)?(?P<wd>{WEEKDAY})", point(), needs='{WEEKDAY}'),
     Rule("clock_weekday",
          r"(?:(?:around|about)\s+)?{CLOCK}(?:\s+(?P<zone>{ZONE}))?\s*,?\s*(?:on\s+)?"
          r"(?:(?P<wd>{WEEKDAY})|(?P<month>{MONTH})\.?\s+{MDAY})",
          _clock_groups(point()), needs='\\d\\s*[ap]\\.?\\s?m|\\d[:.]\\d\\d|noon|midnight|midday'),
-    Rule("weekday_clock", r"(?P<wd>{WEEKDAY})\s*,?\s+(?:at\s+)?{CLOCK}(?:\s+(?P<zone>{ZONE}))?", _clock_groups(point()), needs='{WEEKDAY}'),
+    Rule("weekday_clock", r"(?P<wd>{WEEKDAY})\s*,?\s+(?:at\s+)?{CLOCK}(?:\s+(?P<zone>{ZONE}))?", _clock_groups(point()),
+         needs='{WEEKDAY}'),
     Rule("clock_dayword",
          r"{CLOCK}(?:\s+(?P<zone>{ZONE}))?\s*,?\s+(?P<dword>today|yesterday|tomorrow|tonight)",
          _clock_groups(shift(unit="day")), needs='\\d\\s*[ap]\\.?\\s?m|\\d[:.]\\d\\d|noon|midnight|midday'),
     Rule("clock", r"(?:(?:around|about)\s+)?{CLOCK}(?:\s*\(?\s*(?P<zone>{ZONE})(?:\s*[+-]\d+)?\s*\)?)?",
          _clock_groups(shift(unit="day", offset=0)), needs='\\d\\s*[ap]\\.?\\s?m|\\d[:.]\\d\\d|noon|midnight|midday'),
-    Rule("clock_24", r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?P<zone>GMT|UTC)", shift(unit="day", offset=0), needs='\\d{4}\\s+(?:gmt|utc)'),
+    Rule("clock_24", r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?P<zone>GMT|UTC)", shift(unit="day", offset=0),
+         needs='\\d{4}\\s+(?:gmt|utc)'),
     # ------------------------------------------------------------------------------- day words
     Rule("dayword",
          r"(?:(?:early|late|earlier|later)\s+)?(?P<dword>{DAYWORD})(?:\s+(?P<part>morning|afternoon|evening|night))?",
          shift(unit="day"), needs='{DAYWORD}'),
-    Rule("tonight", r"(?:(?:early|late|later)\s+)?tonight", shift(unit="day", offset=0, part="NI", anaphoric=False), needs='tonight'),
+    Rule("tonight", r"(?:(?:early|late|later)\s+)?tonight", shift(unit="day", offset=0, part="NI", anaphoric=False),
+         needs='tonight'),
     Rule("part_dayword", r"(?:(?:early|late|later)\s+)?(?P<part>{PART})\s+(?P<dword>today|yesterday|tomorrow)",
          shift(unit="day"), needs='{DAYWORD}'),
     Rule("this_part", r"(?:(?:early|late|earlier|later)\s+)?this\s+(?P<part>morning|afternoon|evening)",
          shift(unit="day", offset=0, anaphoric=False), needs='morning|afternoon|evening'),
     Rule("last_night", r"(?:late\s+)?last\s+night", shift(unit="day", offset=-1, part="NI"), needs='night'),
     Rule("overnight", r"overnight", shift(unit="day", offset=-1, part="NI"), needs='overnight'),
-    Rule("one_day", r"(?:will|would|could|may|might|can)\s+(?P<x>one\s+day|some\s+day|someday)", ref("FUTURE_REF"), needs='day'),
+    Rule("one_day", r"(?:will|would|could|may|might|can)\s+(?P<x>one\s+day|some\s+day|someday)", ref("FUTURE_REF"),
+         needs='day'),
     # --------------------------------------------------------------------------- relative periods
     Rule("rel_unit",
          r"(?:(?:early|late|mid|earlier|later)[\s-]+|{EDGEOF}\s+)?(?:the\s+)?(?P<rel>this\s+past|last|next|this|"
          r"coming|current|past|previous)\s+(?:fiscal\s+|calendar\s+)?(?P<unit>week|weekend|month|quarter|year|decade|century)"
          r"(?!\s*'s)",
          shift(), needs='{UNIT}'),
-    Rule("rel_unit_possessive", r"(?P<x>(?P<rel>last|next|this)\s+(?P<unit>week|month|year))\s*'s", shift(), needs='{UNIT}'),
+    Rule("rel_unit_possessive", r"(?P<x>(?P<rel>last|next|this)\s+(?P<unit>week|month|year))\s*'s", shift(),
+         needs='{UNIT}'),
     Rule("rel_year_quarter",
          r"(?P<yrel>last|next|this)\s+year\s*'s\s+(?:fiscal\s+)?{Q}[\s-]+quarter", point(), needs='quarter'),
     Rule("latest_fiscal_year", r"the\s+(?:latest|last|most\s+recent|previous|past)\s+fiscal\s+year",
          shift(unit="year", offset=-1), needs='year'),
-    Rule("edge_of_unit", r"{EDGEOF}\s+the\s+(?P<unit>week|month|quarter|decade|century)", shift(offset=0), needs='{UNIT}'),
+    Rule("edge_of_unit", r"{EDGEOF}\s+the\s+(?P<unit>week|month|quarter|decade|century)", shift(offset=0),
+         needs='{UNIT}'),
     Rule("year_end", r"(?:around\s+)?(?:year[\s-]*end|year\s*'s\s+end|the\s+end\s+of\s+the\s+year)",
          point(month=12, day=31), needs='year'),
     Rule("season",
@@ -259,17 +272,21 @@ RULES: tuple[Rule, ...] = (
          r"(?P<season>{SEASON})(?:\s+of\s+(?:{YEARX}))?(?!\s+(?:in|of)\b)",
          point(), needs='{SEASON}'),
     Rule("season_edge", r"(?:early|late|mid)[\s-]+(?P<season>{SEASON})(?!\s+(?:in|of)\b)", point(), needs='{SEASON}'),
-    Rule("season_year", r"(?:(?:early|late|mid)[\s-]+)?(?P<season>{SEASON})\s+(?:of\s+)?(?:{YEARX})", point(), needs='{SEASON}'),
+    Rule("season_year", r"(?:(?:early|late|mid)[\s-]+)?(?P<season>{SEASON})\s+(?:of\s+)?(?:{YEARX})", point(),
+         needs='{SEASON}'),
     Rule("quarter",
          r"(?:(?:{THE}|this\s+year\s*'s\s+)(?=(?:fiscal\s+)?[a-z0-9]+\s+(?:fiscal\s+)?quarter))?(?:{FISCAL})?{Q}[\s-]+(?:fiscal\s+)?quarter"
          r"(?:\s+of\s+(?:{FISCAL})?(?:{YEARX}))?(?!\s*-\s*century)",
          point(), needs='quarter'),
-    Rule("quarter_rel_year", r"{THE}?{Q}[\s-]+quarter\s+of\s+(?P<yrel>this|last|next)\s+year", point(), needs='quarter'),
-    Rule("year_quarter", r"(?:{THE})?(?:{FISCAL})?(?:{YEARX})\s*'?s?\s+(?:fiscal\s+)?{Q}[\s-]+quarter", point(), needs='quarter'),
+    Rule("quarter_rel_year", r"{THE}?{Q}[\s-]+quarter\s+of\s+(?P<yrel>this|last|next)\s+year", point(),
+         needs='quarter'),
+    Rule("year_quarter", r"(?:{THE})?(?:{FISCAL})?(?:{YEARX})\s*'?s?\s+(?:fiscal\s+)?{Q}[\s-]+quarter", point(),
+         needs='quarter'),
     Rule("half",
          r"(?:{THE})?(?P<h>first|second|last|latter|1st|2nd)\s+half(?:\s+of\s+(?:{FISCAL})?(?:{YEARX}|"
          r"(?P<yrel>this|last|next)\s+year))?",
-         lambda g, lex: point()({**g, "h": {"last": "2", "latter": "2"}.get(g["h"].lower(), g["h"])}, lex), needs='half'),
+         lambda g, lex: point()({**g, "h": {"last": "2", "latter": "2"}.get(g["h"].lower(), g["h"])}, lex),
+         needs='half'),
     Rule("quarter_ended",
          r"(?P<x>the\s+(?:fiscal\s+)?quarter)\s+(?:ended|ending|that\s+ended)\s+(?P<month>{MONTH})\.?\s+(?P<day>{DAY})",
          _quarter_ended, needs="quarter"),
@@ -292,10 +309,12 @@ RULES: tuple[Rule, ...] = (
          _AS_DATE, needs='year'),
     Rule("month_year_ago",
          r"the\s+same\s+(?P<unit>month|week|day)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)",
-         lambda g, lex: anaphor(offset={"month": -12, "week": -52, "day": -365}[g["unit"].lower()])(g, lex), needs='year'),
+         lambda g, lex: anaphor(offset={"month": -12, "week": -52, "day": -365}[g["unit"].lower()])(g, lex),
+         needs='year'),
     Rule("year_ago_adj", r"year[\s-]+(?:ago|earlier)", _AS_DATE, needs='year'),
     Rule("a_year_ago", r"a\s+year\s+(?:ago|earlier)", _AS_DATE, needs='year'),
-    Rule("year_ended", r"the\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending))", length(amount=1.0, unit="year"), needs='year'),
+    Rule("year_ended", r"the\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending))", length(amount=1.0, unit="year"),
+         needs='year'),
     Rule("the_unit",
          r"the\s+(?:same\s+|full\s+|entire\s+|whole\s+)?(?P<unit>day|week|year)(?!\s+(?:ended|ending|ends|to|before|"
          r"after|earlier|ago|later|of\s+the)\b)(?!\s*-)",
@@ -306,7 +325,8 @@ RULES: tuple[Rule, ...] = (
     Rule("that_unit", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|year)", anaphor(explicit=True), needs='{UNIT}'),
     Rule("following_unit",
          r"the\s+(?P<rel>following|previous|preceding|prior|next)\s+(?P<unit>day|week|month|year)(?!\s+or\b)",
-         lambda g, lex: anaphor()({**g, "rel": "previous" if g["rel"].lower() in ("preceding", "prior") else g["rel"]}, lex), needs='{UNIT}'),
+         lambda g, lex: anaphor()({**g, "rel": "previous" if g["rel"].lower() in ("preceding", "prior") else g["rel"]}, lex),
+         needs='{UNIT}'),
     # ----------------------------------------------------------------------------- durations
     Rule("duration",
          r"(?:{APPROX}\s+)?(?:the\s+(?:(?:past|last|next|first|previous|coming|final|latest|"
@@ -322,7 +342,8 @@ RULES: tuple[Rule, ...] = (
     Rule("half_unit", r"(?:{APPROX}\s+)?(?:a\s+)?half[\s-]+(?:an?\s+)?(?P<unit>hour|day|year|century|decade)",
          length(amount=0.5), needs='half'),
     Rule("duration_adj", r"(?P<num>{NUM}|several|multi)-(?P<unit>{UNIT})(?:-long|-old)?",
-         lambda g, lex: length()(g if g["num"].lower() not in ("several", "multi") else {"unit": g["unit"]}, lex), needs='{UNIT}'),
+         lambda g, lex: length()(g if g["num"].lower() not in ("several", "multi") else {"unit": g["unit"]}, lex),
+         needs='{UNIT}'),
     Rule("plural_units",
          r"(?:the\s+(?:(?:past|last|next|coming|previous|following|early|first)\s+)?(?:few\s+|several\s+)?|"
          r"coming\s+(?:few\s+|several\s+)?)?"
@@ -339,7 +360,8 @@ RULES: tuple[Rule, ...] = (
     Rule("unit_period", r"an?\s+(?P<num>{NUM})[\s-]+(?P<unit>year|month|week|day)\s+period", length(), needs='period'),
     # -------------------------------------------------------------------------------- references
     Rule("present", r"now|currently|nowadays|these\s+days|at\s+the\s+moment|at\s+present|"
-                    r"at\s+this\s+(?:time|point)|for\s+now|the\s+present|presently|current(?:ly)?", ref("PRESENT_REF"), needs='now|current|these|moment|present|time|point'),
+                    r"at\s+this\s+(?:time|point)|for\s+now|the\s+present|presently|current(?:ly)?", ref("PRESENT_REF"),
+         needs='now|current|these|moment|present|time|point'),
     Rule("past", r"then[\s-]+current|recent(?:ly)?|the\s+past|lately|formerly|once\s+upon\s+a\s+time|past\s+years|more\s+recently",
          ref("PAST_REF"), needs='recent|past|lately|formerly|once|then'),
     Rule("future", r"soon(?!-)|the\s+(?:near\s+|distant\s+)?future|future\s+(?:years|quarters|months)|"
@@ -348,10 +370,13 @@ RULES: tuple[Rule, ...] = (
                    r"a\s+later\s+date", ref("FUTURE_REF"), needs='soon|future|term|later|eventually|coming'),
     # ---------------------------------------------------------------------------------- sets
     Rule("every_weekday", r"(?:every|each)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?", recur(), needs='{WEEKDAY}'),
-    Rule("weekdays_plural", r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s", recur(), needs='{WEEKDAY}'),
+    Rule("weekdays_plural", r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s", recur(),
+         needs='{WEEKDAY}'),
     Rule("every_month", r"(?:every|each)\s+(?P<month>{MONTH})", recur(), needs='{MONTH}'),
-    Rule("every_unit", r"(?:every|each)\s+(?:(?P<num>{NUM})\s+)?(?:other\s+)?(?P<unit>{UNIT})", recur(), needs='{UNIT}'),
-    Rule("every_part", r"(?:every|each)\s+(?P<part>morning|afternoon|evening|night)", recur(), needs='morning|afternoon|evening|night'),
+    Rule("every_unit", r"(?:every|each)\s+(?:(?P<num>{NUM})\s+)?(?:other\s+)?(?P<unit>{UNIT})", recur(),
+         needs='{UNIT}'),
+    Rule("every_part", r"(?:every|each)\s+(?P<part>morning|afternoon|evening|night)", recur(),
+         needs='morning|afternoon|evening|night'),
     Rule("per_unit",
          r"(?:\d|million|billion|thousand|hundred|dozen)\S*\s+(?:\S+\s+){0,2}?(?P<x>(?:a|per)\s+(?P<unit>year|month|week|day|hour))"
          r"(?!\s+(?:ago|earlier|later|before|after|or)\b)",
@@ -359,7 +384,8 @@ RULES: tuple[Rule, ...] = (
     # TimeBank marks "daily" and "annually" in one case out of five: left out; "annual" in one of two
     Rule("adverb_sets", r"(?P<w>weekly|monthly|yearly|hourly|nightly|annual)",
          lambda g, lex: recur({"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-                               "hourly": "PT1H", "nightly": "TNI", "annual": "P1Y"}[g["w"].lower()])(g, lex), needs='ly\\b|annual'),
+                               "hourly": "PT1H", "nightly": "TNI", "annual": "P1Y"}[g["w"].lower()])(g, lex),
+         needs='ly\\b|annual'),
 )
 
 

@@ -120,7 +120,8 @@ RULES: tuple[Rule, ...] = (
     Rule("quarter",
          r"(?:(?:le|au|du)\s+)?(?P<q>premier|deuxième|second|troisième|quatrième|dernier)\s+trimestre"
          r"(?:\s+(?:{YEARX}))?", point(), needs='trimestre'),
-    Rule("season", r"(?:(?:l['’]|le|cet|ce)\s*)(?P<season>{SEASON})(?:\s+(?P<rel>{REL}))?(?:\s+(?:{YEARX}))?", point(), needs='{SEASON}'),
+    Rule("season", r"(?:(?:l['’]|le|cet|ce)\s*)(?P<season>{SEASON})(?:\s+(?P<rel>{REL}))?(?:\s+(?:{YEARX}))?", point(),
+         needs='{SEASON}'),
     Rule("ago",
          r"(?P<ago>il\s+y\s+a)\s+(?:(?:près\s+de|presque|environ|plus\s+de)\s+)?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))"
          r"\s+(?P<unit>{UNIT})(?:\s+et\s+(?P<half>demie?))?",
@@ -139,10 +140,14 @@ RULES: tuple[Rule, ...] = (
     Rule("same_day", r"(?:le\s+même|ce)\s+(?P<unit>jour)(?:-là)?", anaphor(unit="day"), needs='jour'),
     Rule("present", r"maintenant|actuellement|à\s+présent|en\s+ce\s+moment|de\s+nos\s+jours|aujourd['’]hui\s+encore",
          ref("PRESENT_REF"), needs='maintenant|actuellement|présent|moment|jours|aujourd'),
-    Rule("past", r"récemment|naguère|autrefois|jadis|dernièrement|il\s+y\s+a\s+peu", ref("PAST_REF"), needs='récemment|naguère|autrefois|jadis|dernièrement|peu'),
-    Rule("future", r"bientôt|prochainement|à\s+l['’]avenir|dans\s+le\s+futur|plus\s+tard", ref("FUTURE_REF"), needs='bientôt|prochainement|avenir|futur|tard'),
-    Rule("every_unit", r"(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})", recur(), needs='{UNIT}'),
+    Rule("past", r"récemment|naguère|autrefois|jadis|dernièrement|il\s+y\s+a\s+peu", ref("PAST_REF"),
+         needs='récemment|naguère|autrefois|jadis|dernièrement|peu'),
+    Rule("future", r"bientôt|prochainement|à\s+l['’]avenir|dans\s+le\s+futur|plus\s+tard", ref("FUTURE_REF"),
+         needs='bientôt|prochainement|avenir|futur|tard'),
+    Rule("every_unit", r"(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})", recur(),
+         needs='{UNIT}'),
     Rule("adjective_sets", r"(?P<w>quotidien(?:ne)?s?|hebdomadaires?|mensuel(?:le)?s?|annuel(?:le)?s?|"
                            r"quotidiennement|annuellement|mensuellement)",
-         lambda g, lex: recur({"qu": "P1D", "he": "P1W", "me": "P1M", "an": "P1Y"}[g["w"][:2].lower()])(g, lex), needs='quotidien|hebdomadaire|mensuel|annuel'),
+         lambda g, lex: recur({"qu": "P1D", "he": "P1W", "me": "P1M", "an": "P1Y"}[g["w"][:2].lower()])(g, lex),
+         needs='quotidien|hebdomadaire|mensuel|annuel'),
 )

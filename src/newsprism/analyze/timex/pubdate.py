@@ -14,7 +14,8 @@ The evidence, strongest first:
 The result is a day, a range (earliest/latest) or only a lower bound, with the spans that gave it.
 
 >>> from newsprism.analyze.timex import load_language
->>> e = infer_publication("Putin will travel to Iran next Tuesday (July 19). Since 2018 ties grew.", load_language("en"))
+>>> text = "Putin will travel to Iran next Tuesday (July 19). Since 2018 ties grew."
+>>> e = infer_publication(text, load_language("en"))
 >>> (e.earliest, e.latest)
 ('2022-07-12', '2022-07-18')
 """
@@ -89,8 +90,8 @@ def infer_publication(
             break
         if tense is None and p.year is not None and p.month is not None and p.day is not None:
             day = dt.date(p.year, p.month, p.day).isoformat()
-            return Estimate(day, day, day, f"the dateline {text[c.start:c.end]!r} at the top of the text gives the day.",
-                            ((c.start, c.end),))
+            reason = f"the dateline {text[c.start:c.end]!r} at the top of the text gives the day."
+            return Estimate(day, day, day, reason, ((c.start, c.end),))
     # the latest year the text mentions outside future-tense sentences bounds the publication from below
     years = [(c.meaning.year, c) for c, tense in found_points if c.meaning.year is not None and tense == -1]
     latest_year, year_span = max(years, key=lambda y: y[0]) if years else (None, None)
@@ -104,7 +105,9 @@ def infer_publication(
     year = None
     for c, tense in anchored:
         p = c.meaning
-        y = p.year if p.year is not None else (_weekday_years(p, latest_year, weekday_year_span) if latest_year else None)
+        y = p.year
+        if y is None and latest_year is not None:
+            y = _weekday_years(p, latest_year, weekday_year_span)
         if y is None:
             continue
         year = year or y

@@ -187,7 +187,9 @@ class Resolver:
         self.reference = reference
         self.slack = dt.timedelta(days=slack_days)
 
-    def resolve(self, meaning: Meaning, tense: int | None, discourse: Discourse | None = None, at: int = -1) -> Resolved:
+    def resolve(
+        self, meaning: Meaning, tense: int | None, discourse: Discourse | None = None, at: int = -1
+    ) -> Resolved:
         """The TIMEX3 reading of ``meaning`` found at character ``at``; ``tense`` is -1 (past), +1 (future) or
         ``None``; ``discourse`` holds what the text named before."""
         discourse = discourse or Discourse()

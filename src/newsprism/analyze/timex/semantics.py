@@ -4,8 +4,9 @@ A grammar turns words into one of these small records; the resolver (:mod:`.reso
 and a reference date into a TIMEX3 value. Keeping the two apart means every language shares one
 resolver, and a grammar never does calendar arithmetic.
 
->>> Point(month=7, day=19, weekday=2)
-Point(year=None, month=7, day=19, weekday=2, sub=None, year_offset=None, decade=None, century=None, hour=None, minute=None, part=None, zone=None, direction=None)
+>>> p = Point(month=7, day=19, weekday=2, direction=1)  # "next Tuesday (July 19)"
+>>> (p.year, p.month, p.day, p.weekday, p.direction)
+(None, 7, 19, 2, 1)
 """
 
 from __future__ import annotations

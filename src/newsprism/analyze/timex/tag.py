@@ -75,7 +75,9 @@ def _updates_focus(meaning: Meaning) -> bool:
 
 
 def _year_to_date(meaning: Meaning) -> bool:
-    return isinstance(meaning, Length) and meaning.unit == "month" and meaning.amount in (6.0, 9.0) and not meaning.relation
+    return (
+        isinstance(meaning, Length) and meaning.unit == "month" and meaning.amount in (6.0, 9.0) and not meaning.relation
+    )
 
 
 def tag_text(
@@ -100,5 +102,7 @@ def tag_text(
             discourse.note(r.focus, c.start)
         elif _year_to_date(c.meaning):
             discourse.part_of_year = None  # "the first nine months": comparisons are now about the year
-        out.append(Timex(c.start, c.end, r.type, r.value, text[c.start : c.end], r.anchor, r.refers_to, c.meaning, c.rule))
+        out.append(
+            Timex(c.start, c.end, r.type, r.value, text[c.start : c.end], r.anchor, r.refers_to, c.meaning, c.rule)
+        )
     return out

@@ -28,7 +28,10 @@ class TenseCues:
                  past_before: str = r"(?!)") -> None:
         self._future = re.compile(future, re.I)
         self._past = re.compile(past, re.I)
-        self._before = ((1, re.compile(rf"(?:{future_before})\s*$", re.I)), (-1, re.compile(rf"(?:{past_before})\s*$", re.I)))
+        self._before = (
+            (1, re.compile(rf"(?:{future_before})\s*$", re.I)),
+            (-1, re.compile(rf"(?:{past_before})\s*$", re.I)),
+        )
         self.window = window
 
     def tense(self, text: str, start: int, end: int) -> int | None:
