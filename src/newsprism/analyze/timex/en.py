@@ -83,18 +83,19 @@ LEXICON = Lexicon(
     connectors=("and",),
     capitalized=("may", "march", "mar", "jan", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "feb",
                  "apr", "tues", "thurs", "christmas", "halloween", "independence day"),
-    future_cues=(r"\b(?:will|'ll|wo|shall|would|may|might|should|going\s+to|plans?\s+to|planned\s+to|planning|intends?|hopes?|"
-                 r"aims?|expects?|expected|scheduled|set\s+to|due|is\s+to|are\s+to|to\s+be\s+held|upcoming|next|"
-                 r"coming|tomorrow|effective|payable|expires?)\b"),
+    # "had been scheduled", "had been due": a plan told in the past perfect is no cue for the future
+    future_cues=(r"\b(?:will|'ll|wo|shall|would|may|might|should|going\s+to|plans?\s+to|planned\s+to|planning|"
+                 r"intends?|hopes?|aims?|expects?|(?<!been\s)(?<!had\s)(?:expected|scheduled|set\s+to|due)|is\s+to|"
+                 r"are\s+to|to\s+be\s+held|upcoming|next|coming|tomorrow|effective|payable|expires?)\b"),
     past_cues=(r"\b(?:was|were|had|did|ago|last|yesterday|earlier|previously|fell|rose|took|came|went|made|met|told|"
                r"left|began|became|gave|got|held|lost|sold|won|wrote|saw|ran|brought|bought|found|kept|led|spent|"
                r"sent|struck|stood|broke|chose|drove|flew|grew|knew|spoke|threw|sank|"
                r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)(?<!\bis\s)(?<!\bare\s)"
                r"(?!un)(?!(?:need|schedul|expect|plann|propos|intend|us|bas|link|relat|call|nam|entitl)ed\b)"
                r"(?!(?:succ|proc|exc|ind|n|sp|f|s|br|bl|h|d|w|gr)eed\b)[a-z]{2,}ed)\b"),
-    future_before=(r"\b(?:until|till|by|before|ahead\s+of|starting|beginning|effective|due|payable|expires?|"
+    future_before=(r"\b(?:until|till|by|ahead\s+of|starting|beginning|effective|due|payable|expires?|"
                    r"scheduled\s+(?:for|on)|set\s+for|planned\s+for|will\s+\w+\s+(?:on|in))"),
-    past_before=r"\b(?:since|as\s+of|ended|ago|last)",
+    past_before=r"\b(?:since|as\s+of|ended|ago|last|said|announced|reported|disclosed|told\s+\w+)",
     extra=frozen({
         "year_words": _year_words,
         "offset_words": frozen({"ago": -1, "earlier": -1, "before": -1, "later": 1, "after": 1, "from now": 1,
@@ -320,7 +321,7 @@ RULES: tuple[Rule, ...] = (
          r"after|earlier|ago|later|of\s+the)\b)(?!\s*-)",
          anaphor(), needs='{UNIT}'),
     Rule("the_weekend", r"the\s+weekend", point(sub="WE"), needs='weekend'),
-    Rule("unit_before", r"the\s+(?P<unit>day|week|month|year)\s+(?:before|previous|earlier|prior)",
+    Rule("unit_before", r"the\s+(?P<unit>day|week|month|year)\s+(?:before|previous|earlier|prior)(?!\s+(?:the|a|an|his|her|its|their)\b)",
          anaphor(offset=-1, explicit=True), needs="{UNIT}"),
     Rule("that_unit", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|year)", anaphor(explicit=True), needs='{UNIT}'),
     Rule("following_unit",
