@@ -133,6 +133,9 @@ class TimeSettings:
     # Days a bare date ("Dec. 15") or quarter may lie on the wrong side of the publication date before the
     # tense moves it to another year: dividends are "payable Dec. 15" in past-tense sentences (timex-dev A).
     year_slack_days: int = _range(0, 366, 60)
+    # The same for months and seasons, which follow the tense more strictly: "trading for November" written
+    # on Oct. 30 is this November, "changed its fiscal year in December" is last December (timex-dev A).
+    month_slack_days: int = _range(0, 366, 7)
     # Years searched forward from the latest year a text mentions for one where a written weekday
     # matches its date ("Tuesday (July 19)"): the calendar repeats within 11 years, so 11 always decides.
     weekday_year_span: int = _range(1, 50, 11)

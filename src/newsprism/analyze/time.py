@@ -72,7 +72,8 @@ class TimeTagger(AnalysisStage):
         language = self._language(lang)
         if language is None:
             return []
-        return tag_text(text, language, parse_reference(reference), self.settings.year_slack_days)
+        s = self.settings
+        return tag_text(text, language, parse_reference(reference), s.year_slack_days, None, s.month_slack_days)
 
     def infer_published(
         self, article: Article, lang: str | None, found: Sequence[Candidate] | None = None
@@ -112,7 +113,8 @@ class TimeTagger(AnalysisStage):
         if published.method == "none":
             published = self.infer_published(article, lang, found)
         reference = parse_reference(self.reference_for(published))
-        tags = tag_text(article.text, language, reference, self.settings.year_slack_days, found)
+        s = self.settings
+        tags = tag_text(article.text, language, reference, s.year_slack_days, found, s.month_slack_days)
         return TimeResult(tuple(self._expr(article, t) for t in tags), published)
 
     @staticmethod

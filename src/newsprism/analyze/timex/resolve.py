@@ -179,13 +179,15 @@ class Resolver:
 
     Args:
         reference: the publication date; ``None`` leaves relative expressions unresolved.
-        slack_days: how far the same-year reading of a bare date may lie on the wrong side of the
-            reference before the tense moves it to the year before (past) or after (future).
+        slack_days: how far the same-year reading of a bare date or quarter may lie on the wrong side of
+            the reference before the tense moves it to the year before (past) or after (future).
+        month_slack_days: the same for months and seasons.
     """
 
-    def __init__(self, reference: dt.date | None, slack_days: int = 60) -> None:
+    def __init__(self, reference: dt.date | None, slack_days: int = 60, month_slack_days: int = 7) -> None:
         self.reference = reference
         self.slack = dt.timedelta(days=slack_days)
+        self.month_slack = dt.timedelta(days=month_slack_days)
 
     def resolve(
         self, meaning: Meaning, tense: int | None, discourse: Discourse | None = None, at: int = -1
@@ -334,7 +336,10 @@ class Resolver:
         # a named day may be a scheduled one inside a past-tense sentence ("declared a dividend payable
         # Dec. 15"), and a quarter is reported on after it ends ("expects to report third-quarter
         # results"), so days and quarters get slack; months and seasons follow the tense at once
-        slack = self.slack if (p.day is not None or (p.sub or "").startswith(("Q", "H"))) else dt.timedelta(0)
+        if p.day is not None or (p.sub or "").startswith(("Q", "H")):
+            slack = self.slack
+        else:  # a month about to begin ("trading for November", written Oct. 30) is still this year's
+            slack = self.month_slack
         if tense == 1:
             return r.year + 1 if end < r - slack else r.year
         return r.year - 1 if start > r + slack else r.year

@@ -86,13 +86,15 @@ def tag_text(
     reference: dt.date | None,
     slack_days: int = 60,
     found: Sequence[Candidate] | None = None,
+    month_slack_days: int = 7,
 ) -> list[Timex]:
     """Every time expression of ``text`` with its value resolved against ``reference``.
 
-    ``slack_days`` is the resolver's tolerance before tense moves a bare date to another year; ``found``
+    ``slack_days`` / ``month_slack_days`` are the resolver's tolerance before tense moves a bare date /
+    month to another year; ``found``
     are the grammar's matches when the caller already has them (``language.grammar.find(text)``).
     """
-    resolver = Resolver(reference, slack_days)
+    resolver = Resolver(reference, slack_days, month_slack_days)
     discourse = Discourse(reference)
     out = []
     for c in language.grammar.find(text) if found is None else found:
