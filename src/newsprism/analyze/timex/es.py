@@ -98,8 +98,8 @@ MACROS = MappingProxyType({
     "YEARX": (r"(?:(?<![\d.,$'’-])(?P<year>{YEAR})(?![.,]?\d|\s*%|\s+(?:millones|euros|dólares|pesetas|personas|kilos))"
               r"|(?P<yearw>(?:dos\s+mil|mil\s+(?:novecientos|ochocientos))(?:\s+{NUMWORD}(?:\s+y\s+{NUMWORD})?)?))"),
     "MDAY": r"(?:(?P<day>{DAY})|(?P<dayw>primero|uno))",
-    "EDGE": (r"(?:(?:al|a\s+la)\s+(?:final|principio|comienzo|inicio|mitad)|principios|finales|mediados|comienzos|"
-             r"fines|inicios|(?:los\s+)?(?:primeros|últimos)\s+días)\s+(?:de|del)\s+(?:(?:la|el)\s+)?"),
+    "EDGE": (r"(?:(?:al|a\s+la|el|del)\s+(?:final|fin|principio|comienzo|inicio|mitad)|principios|finales|mediados|"
+             r"comienzos|fines|inicios|(?:los\s+)?(?:primeros|últimos)\s+días)\s+(?:de|del)\s+(?:(?:la|el)\s+)?"),
     "APPROX": (r"(?:más\s+de|menos\s+de|cerca\s+de|casi|unos|unas|al\s+menos|por\s+lo\s+menos|apenas|alrededor\s+de|"
                r"aproximadamente|hasta|sólo|solo|solamente)"),
     "PREV": r"(?:pasad[oa]|próxim[oa]|proxim[oa]|últim[oa])",
@@ -130,7 +130,7 @@ RULES: tuple[Rule, ...] = (
          r"\s+de\s+(?P<month>{MONTH})(?:\s+(?:de|del)\s+(?:{YEARX}))?\s*\)",
          point(), needs='{MONTH}'),
     Rule("day_range_first",
-         r"(?P<x>(?:el|del|entre\s+el)\s+(?:día\s+)?(?P<day>{DAY}))\s+(?:y|al|a)\s+(?:el\s+)?(?:día\s+)?{DAY}\s+de\s+"
+         r"(?P<x>(?:el|del|entre\s+el|los\s+días)\s+(?:día\s+)?(?P<day>{DAY}))\s+(?:y|al|a)\s+(?:el\s+)?(?:día\s+)?{DAY}\s+de\s+"
          r"(?P<month>{MONTH})",
          point(), needs='{MONTH}'),
     Rule("day_only",
@@ -180,7 +180,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:{ART}\s+)?(?P<wd>{WEEKDAY})\s+(?:por\s+la\s+|en\s+la\s+|a\s+la\s+)?(?P<part>mañana|tarde|noche|madrugada)",
          point(), needs='{WEEKDAY}'),
     Rule("dayword", r"(?P<dword>hoy|ayer|anteayer|antier|pasado\s+mañana)", shift(unit="day"), needs='{DAYWORD}'),
-    Rule("tomorrow", r"(?<!la\s)(?<!de\s)(?<!esta\s)(?<!por\s)(?P<dword>mañana)(?!\s+(?:de|del)\s+(?:hoy|ayer))",
+    Rule("tomorrow", r"(?<!la\s)(?<!esta\s)(?<!por\s)(?P<dword>mañana)(?!\s+(?:de|del)\s+(?:hoy|ayer))",
          shift(unit="day"), needs='mañana'),
     Rule("dayword_part",
          r"(?P<dword>hoy|ayer|mañana)\s+(?:por\s+la|a\s+la|en\s+la)\s+(?P<part>mañana|tarde|noche|madrugada)",
@@ -231,7 +231,7 @@ RULES: tuple[Rule, ...] = (
          needs='{UNIT}|fecha'),
     Rule("whole_year", r"todo\s+el\s+(?P<unit>año|mes)|tod[ao]\s+la\s+(?P<unit__2>semana)", shift(offset=0),
          needs='tod[oa]'),
-    Rule("edge_of_unit", r"{EDGE}(?P<unit>año|mes|semana)(?!\s+(?:pasado|próximo|que))", shift(offset=0),
+    Rule("edge_of_unit", r"{EDGE}(?P<unit>año|mes|semana|día)(?!\s+(?:pasado|próximo|que|de|del)\b)", shift(offset=0),
          needs='{UNIT}'),
     Rule("to_date", r"(?<=hasta\s)la\s+fecha", shift(unit="day", offset=0, anaphoric=False), needs='fecha'),
     Rule("the_day", r"(?:el|la)\s+(?P<unit>día|fecha)(?!\s+(?:de|del|en\s+que|que|\d))(?!\s+(?:siguiente|anterior))",
@@ -259,12 +259,13 @@ RULES: tuple[Rule, ...] = (
          r"(?:desde\s+)?(?P<ago>hace)\s+(?:{APPROX}\s+)?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))\s+(?P<unit>{UNIT})"
          r"(?:\s+y\s+(?P<half>medio|media))?",
          length(), needs='hace'),
-    Rule("ago_vague", r"(?P<ago>hace)\s+(?:(?P<unit>" + _PLURAL_UNITS + r")|tiempo)", length(unit="month"),
+    Rule("ago_vague", r"(?P<ago>hac[eí]a?)\s+(?:(?P<unit>" + _PLURAL_UNITS + r")|tiempo|mucho(?:\s+tiempo)?|poco)",
+         length(unit="month"),
          needs='hace'),
     Rule("within", r"dentro\s+de\s+(?P<x>(?:{APPROX}\s+)?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))\s+(?P<unit>{UNIT}))",
          length(relation=1), needs='dentro'),
     Rule("bare_units",
-         r"(?:durante|tras|llevan?|lleva|en|después\s+de|antes\s+de|sin|de)\s+(?P<x>(?P<unit>" + _PLURAL_UNITS + r"))"
+         r"(?:durante|tras|lleva\w*|en|después\s+de|antes\s+de|sin|de)\s+(?P<x>(?P<unit>" + _PLURAL_UNITS + r"))"
          r"(?!\s+(?:de|del|y|o)\b)",
          length(), needs='{UNIT}'),
     Rule("units_before_after", r"(?P<unit>" + _PLURAL_UNITS + r")\s+(?:antes|después|más\s+tarde)(?!\s+(?:de|del|que)\b)",
@@ -275,6 +276,10 @@ RULES: tuple[Rule, ...] = (
     Rule("some_time", r"(?:un|mucho|poco|algún)\s+tiempo|un\s+(?:largo|corto|breve)\s+(?:periodo|período|plazo)",
          length(unit="period"), needs='tiempo|periodo|período|plazo'),
     Rule("little_while", r"un\s+rat(?:ito|o)", length(unit="minute"), needs='rat[oi]'),
+    Rule("half_unit", r"(?:{APPROX}\s+)?(?:medio|media)\s+(?P<unit>hora|día|año|siglo|mes)", length(amount=0.5),
+         needs="medi"),
+    Rule("the_year", r"(?:el|del)\s+año(?!\s+(?:pasado|próximo|que|anterior|siguiente|en\s+curso|\d)\b)(?!\s+\d)",
+         anaphor(unit="year"), needs="año"),
     # -------------------------------------------------------------------------------- references
     Rule("present",
          r"ahora(?:\s+mismo)?|actualmente|actual(?:es)?|(?:la|en\s+la)\s+actualidad|hoy\s+(?:en\s+)?día|hoy\s+por\s+hoy|"
@@ -285,9 +290,10 @@ RULES: tuple[Rule, ...] = (
          needs='moment'),
     Rule("any_moment", r"cualquier\s+momento", ref("FUTURE_REF"), needs='moment'),
     Rule("past",
-         r"recientemente|recientes?|recién|(?:aquel\s+|desde\s+)?entonces|antaño|antiguamente|(?:del|el)\s+pasado"
+         r"recientemente|recientes?|recién|[úu]ltimamente|(?:aquel\s+|desde\s+)?entonces|antaño|antiguamente|"
+         r"(?:del|el)\s+pasado"
          r"(?=\s*[,.;:)]|\s+(?:y|que|no|es|fue)\b)|pasad[oa]s?(?=\s+[A-ZÁÉÍÓÚ])",
-         ref("PAST_REF"), needs='recien|recién|entonces|antaño|antiguamente|pasad'),
+         ref("PAST_REF"), needs='recien|recién|ltimamente|entonces|antaño|antiguamente|pasad'),
     Rule("future",
          r"(?:el\s+)?futur[oa]s?|próximamente|en\s+breve|(?:a\s+)?(?:corto|medio|largo)\s+plazo|"
          r"próxim[oa]s?(?!\s+(?:{WEEKDAY}|{MONTH}|{UNIT}|\d|día|mes|semana|año))|algún\s+día",
