@@ -11,7 +11,12 @@ import re
 
 __all__ = ["TenseCues"]
 
-_BOUNDARY = re.compile(r"[.!?;:]\s|\n|\s[-–—]{1,2}\s|['\"`]{2}\s*$")
+# A sentence ends at . ! ? ; : before a space — but not the period of an initial or a common abbreviation
+# ("Daniel P. Davison", "Mr. Smith", "Sept. 30", "Inc."), which would cut a clause from its verb.
+_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "Jan", "Feb", "Mar", "Apr",
+                  "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Gen", "Sen", "Rep", "Gov", "Prof", "No", "vs", "Sra", "Sr")
+_NOT_AFTER = "".join(rf"(?<!\b{a})(?<!\b{a}\s)" for a in sorted(set(_ABBREVIATIONS))) + r"(?<!\b[A-Z])(?<!\b[A-Z]\s)"
+_BOUNDARY = re.compile(rf"{_NOT_AFTER}\.\s|[!?;:]\s|\n|\s[-–—]{{1,2}}\s|['\"`]{{2}}\s*$")
 
 
 class TenseCues:
