@@ -52,3 +52,11 @@ def test_other_languages(tagger):
 def test_nothing_to_go_on(tagger):
     _, inferred = _infer(tagger, "The minister resigned yesterday after a long dispute.")
     assert inferred.method == "none" and inferred.value is None and inferred.reason
+
+
+def test_relative_expression_next_to_its_date_pins_publication(tagger):
+    article, inferred = _infer(tagger, "Yesterday (July 11, 2022) the ministers met in Tehran.")
+    assert inferred.value == "2022-07-12"
+    assert [article.quote(s) for s in inferred.evidence] == ["Yesterday", "July 11, 2022"]
+    _, week = _infer(tagger, "Last week, on July 5, 2022, a delegation visited the airfield.")
+    assert (week.earliest, week.latest) == ("2022-07-11", "2022-07-17")

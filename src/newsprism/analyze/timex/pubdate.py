@@ -8,8 +8,12 @@ The evidence, strongest first:
    so the first matching year from that one on is taken.
 2. The way that date is named places the publication around it: "next Tuesday (July 19)" was written in
    the week before July 19, "last Tuesday (July 12)" in the week after.
-3. A full date in a past-tense sentence ("traveled to Iran on July 5, 2022") is a lower bound, as is
+3. A relative expression next to the date it names pins the publication: "yesterday (July 11, 2022)"
+   means July 12, "last week, on July 5" the week after July 5's.
+4. A full date in a past-tense sentence ("traveled to Iran on July 5, 2022") is a lower bound, as is
    the latest year mentioned.
+
+Evidence that contradicts what stronger evidence already fixed is left out.
 
 The result is a day, a range (earliest/latest) or only a lower bound, with the spans that gave it.
 
@@ -23,11 +27,12 @@ The result is a day, a range (earliest/latest) or only a lower bound, with the s
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .grammar import Candidate
-from .semantics import Point
+from .semantics import Length, Point, Shift
 from .tag import Language
 
 __all__ = ["Estimate", "infer_publication"]
@@ -66,6 +71,46 @@ def _weekday_years(p: Point, start_year: int, span: int) -> int | None:
     return None
 
 
+@dataclass
+class _Bounds:
+    """The publication window as evidence narrows it, with the spans and reasons that did."""
+
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    def narrow(self, lo: dt.date | None, hi: dt.date | None, spans: Sequence[Candidate], reason: str) -> bool:
+        """Intersect with ``[lo, hi]``; evidence that contradicts what is already known is ignored."""
+        earliest = max(self.earliest, lo) if self.earliest and lo else (self.earliest or lo)
+        latest = min(self.latest, hi) if self.latest and hi else (self.latest or hi)
+        if earliest and latest and earliest > latest:
+            return False
+        self.earliest, self.latest = earliest, latest
+        self.evidence.extend((c.start, c.end) for c in spans)
+        self.reasons.append(reason)
+        return True
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _pinned_by_relative(rel: Candidate, day: dt.date) -> tuple[dt.date, dt.date, str] | None:
+    """The publication window implied by a relative expression naming ``day`` ("yesterday (July 11)")."""
+    m = rel.meaning
+    if isinstance(m, Shift) and m.unit == "day":
+        pub = day - dt.timedelta(days=m.offset)
+        return pub, pub, "on"
+    if isinstance(m, Shift) and m.unit == "week":
+        monday = day - dt.timedelta(days=day.isoweekday() - 1) - dt.timedelta(weeks=m.offset)
+        return monday, monday + dt.timedelta(days=6), "in the week of"
+    if isinstance(m, Length) and m.relation == -1 and m.amount and m.unit in ("day", "week"):
+        days = round(m.amount * (7 if m.unit == "week" else 1))
+        slack = 0 if m.unit == "day" else 3
+        return day + dt.timedelta(days=days - slack), day + dt.timedelta(days=days + slack), "around"
+    return None
+
+
 def infer_publication(
     text: str, language: Language, weekday_year_span: int = 11, found: Sequence[Candidate] | None = None
 ) -> Estimate:
@@ -78,13 +123,10 @@ def infer_publication(
             weekday matches its date.
         found: the grammar's matches when the caller already has them.
     """
-    found_points = [
-        (c, language.cues.tense(text, c.start, c.end))
-        for c in (language.grammar.find(text) if found is None else found)
-        if isinstance(c.meaning, Point)
-    ]
-    # a dateline: a full date near the top, outside any sentence with a verb, is the publication date
-    for c, tense in found_points:
+    matches = list(language.grammar.find(text) if found is None else found)
+    points = [(c, language.cues.tense(text, c.start, c.end)) for c in matches if isinstance(c.meaning, Point)]
+    # 0. a dateline: a full date near the top, outside any sentence with a verb, is the publication date
+    for c, tense in points:
         p = c.meaning
         if c.start > DATELINE_CHARS:
             break
@@ -92,25 +134,23 @@ def infer_publication(
             day = dt.date(p.year, p.month, p.day).isoformat()
             reason = f"the dateline {text[c.start:c.end]!r} at the top of the text gives the day."
             return Estimate(day, day, day, reason, ((c.start, c.end),))
-    # the latest year the text mentions outside future-tense sentences bounds the publication from below
-    years = [(c.meaning.year, c) for c, tense in found_points if c.meaning.year is not None and tense == -1]
-    latest_year, year_span = max(years, key=lambda y: y[0]) if years else (None, None)
-    earliest: dt.date | None = dt.date(latest_year, 1, 1) if latest_year else None
-    latest: dt.date | None = None
-    evidence = [(year_span.start, year_span.end)] if year_span is not None else []
-    reasons = [f"it mentions {latest_year} in the past tense"] if latest_year else []
-
-    anchored = [(c, t) for c, t in found_points if c.meaning.weekday is not None and c.meaning.month is not None
-                and c.meaning.day is not None]
+    bounds = _Bounds()
+    # the latest year the text mentions in the past tense bounds the publication from below
+    years = [(c.meaning.year, c) for c, tense in points if c.meaning.year is not None and tense == -1]
+    latest_year = None
+    if years:
+        latest_year, c = max(years, key=lambda y: y[0])
+        bounds.narrow(dt.date(latest_year, 1, 1), None, [c], f"it mentions {latest_year} in the past tense")
+    # 1-2. a date written with its weekday fixes the year, and how it is named places the publication
     year = None
-    for c, tense in anchored:
+    for c, tense in points:
         p = c.meaning
-        y = p.year
-        if y is None and latest_year is not None:
-            y = _weekday_years(p, latest_year, weekday_year_span)
+        if p.weekday is None or p.month is None or p.day is None:
+            continue
+        y = p.year if p.year is not None else (
+            _weekday_years(p, latest_year, weekday_year_span) if latest_year is not None else None)
         if y is None:
             continue
-        year = year or y
         d = dt.date(y, p.month, p.day)
         direction = p.direction if p.direction is not None else tense
         if direction == 1:
@@ -119,35 +159,47 @@ def infer_publication(
             lo, hi, how = d + dt.timedelta(days=1), d + dt.timedelta(days=7), "in the week after"
         else:
             lo, hi, how = d - dt.timedelta(days=6), d + dt.timedelta(days=6), "within a week of"
-        earliest = max(earliest, lo) if earliest else lo
-        latest = min(latest, hi) if latest else hi
-        evidence.append((c.start, c.end))
-        reasons.append(f"{text[c.start:c.end]!r} is a date of {y} (the weekday matches), so it was written {how} {d}")
-    # full dates (or dates of the year just found) told in the past tense are lower bounds
-    for c, tense in found_points:
+        reason = f"{text[c.start:c.end]!r} is a date of {y} (the weekday matches), so it was written {how} {d}"
+        if bounds.narrow(lo, hi, [c], reason):
+            year = year or y
+    # 3. a relative expression next to the date it names ("yesterday (July 11, 2022)", "last week, on July 5")
+    dated = [(c, c.meaning.year or year) for c, _ in points if c.meaning.month and c.meaning.day]
+    for rel in matches:
+        for c, y in dated:
+            gap = text[min(rel.end, c.end) : max(rel.start, c.start)]
+            if y is None or len(gap) > 60 or _SENTENCE_END.search(gap) or c is rel:
+                continue
+            try:
+                day = dt.date(y, c.meaning.month, c.meaning.day)
+            except ValueError:
+                continue
+            pinned = _pinned_by_relative(rel, day)
+            if pinned is not None:
+                lo, hi, what = pinned
+                span = f"{lo}" if lo == hi or what == "in the week of" else f"{lo} to {hi}"
+                reason = f"{text[rel.start:rel.end]!r} is {text[c.start:c.end]!r}, so it was written {what} {span}"
+                bounds.narrow(lo, hi, [rel, c], reason)
+                break
+    # 4. full dates (or dates of the year just found) told in the past tense are lower bounds
+    for c, tense in points:
         p = c.meaning
         if tense != -1 or p.month is None or p.day is None or p.weekday is not None or p.direction is not None:
             continue
         y = p.year if p.year is not None else (year or latest_year)
-        if y is None:
-            continue
         try:
-            d = dt.date(y, p.month, p.day)
+            d = dt.date(y, p.month, p.day) if y is not None else None
         except ValueError:
-            continue
-        if earliest is None or d > earliest:
-            if latest is not None and d > latest:
-                continue  # contradicts stronger evidence: a reported past date cannot follow publication
-            earliest = d
-            evidence.append((c.start, c.end))
-            reasons.append(f"it reports {text[c.start:c.end]!r} in the past tense")
-    if earliest is None and latest is None:
+            d = None
+        if d is not None and (bounds.earliest is None or d > bounds.earliest):
+            # a reported past date cannot follow publication: narrow() ignores it if it would
+            bounds.narrow(d, None, [c], f"it reports {text[c.start:c.end]!r} in the past tense")
+    if bounds.earliest is None and bounds.latest is None:
         return _NOTHING
-    value = earliest.isoformat() if earliest is not None and earliest == latest else None
+    e, lt = bounds.earliest, bounds.latest
     return Estimate(
-        value,
-        earliest.isoformat() if earliest else None,
-        latest.isoformat() if latest else None,
-        "; ".join(reasons) + ".",
-        tuple(sorted(set(evidence))),
+        e.isoformat() if e is not None and e == lt else None,
+        e.isoformat() if e else None,
+        lt.isoformat() if lt else None,
+        "; ".join(bounds.reasons) + ".",
+        tuple(sorted(set(bounds.evidence))),
     )
