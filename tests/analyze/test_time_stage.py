@@ -66,3 +66,13 @@ def test_settings_are_validated():
 def test_pickled_stage_still_tags():
     clone = pickle.loads(pickle.dumps(TimeTagger()))
     assert [t.value for t in clone.tag("yesterday", "en", "2022-07-12")] == ["2022-07-11"]
+
+
+def test_results_round_trip_through_dicts():
+    from newsprism.model import TimeExpr, from_dict, to_dict
+
+    article = _article("Next Tuesday (July 19) Putin flies to Tehran. Since 2018 ties grew.")
+    analysis = TimeTagger()(Analysis(article, lang="en"))
+    for t in analysis.timex:
+        assert from_dict(TimeExpr, to_dict(t)) == t
+    assert from_dict(DateInference, to_dict(analysis.published)) == analysis.published
