@@ -38,6 +38,7 @@ __all__ = [
     "ProvenanceSettings",
     "Settings",
     "StoriesSettings",
+    "TimeSettings",
     "validate",
 ]
 
@@ -153,6 +154,29 @@ class CompareSettings:
 
 
 @dataclass(frozen=True)
+class TimeSettings:
+    # Language whose grammar tags texts of unknown language (None from the language detector).
+    fallback_language: Literal["en", "es", "de", "fr"] = "en"
+    # Characters read on each side of an expression for tense cues, ≈ one clause; value F1 is flat from 60 to
+    # 160 on timex-dev (half A of a split by document id).
+    tense_window_chars: int = _range(0, 1000, 90)
+    # Days a bare date ("Dec. 15") or quarter may lie on the wrong side of the publication date before the
+    # tense moves it to another year: dividends are "payable Dec. 15" in past-tense sentences. Swept on
+    # timex-dev half A: 45-60 best (30: -0.002 en value F1, 90-120: -0.001).
+    year_slack_days: int = _range(0, 366, 60)
+    # The same for months and seasons, which follow the tense more strictly: "trading for November" written
+    # on Oct. 30 is this November, "changed its fiscal year in December" is last December. Half A: 3-30 equal,
+    # 0 loses 0.001 en value F1.
+    month_slack_days: int = _range(0, 366, 7)
+    # Years searched forward from the latest year a text mentions for one where a written weekday
+    # matches its date ("Tuesday (July 19)"): a date falls on each weekday within every 11 years (1901-2099).
+    weekday_year_span: int = _range(1, 50, 11)
+    # An inferred publication range wider than this (days) is reported but not used to resolve
+    # "yesterday" or "two weeks ago": a week-wide range keeps them within a week of the truth.
+    max_reference_range_days: int = _range(0, 366, 7)
+
+
+@dataclass(frozen=True)
 class PipelineSettings:
     # Where per-article stages run: in this process, or on a Dask cluster.
     executor: Literal["local", "dask"] = "local"
@@ -175,6 +199,7 @@ class Settings:
     provenance: ProvenanceSettings = field(default_factory=ProvenanceSettings)
     stories: StoriesSettings = field(default_factory=StoriesSettings)
     compare: CompareSettings = field(default_factory=CompareSettings)
+    time: TimeSettings = field(default_factory=TimeSettings)
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)
 
     def __post_init__(self) -> None:
