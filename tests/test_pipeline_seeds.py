@@ -61,7 +61,6 @@ def test_the_months_since_the_invasion_are_not_a_conflict(seeds):
             assert not any("month" in e.quote for e in f.evidence), f
 
 
-@pytest.mark.xfail(strict=True, reason="needs the TIMEX3 tagger with publication-date inference (issue 6)")
 def test_next_tuesday_resolves_to_2022_07_19(seeds):
     _, view = seeds
     first = next(a for a in view.articles if a.title.startswith("Putin travels"))
@@ -75,3 +74,12 @@ def test_reingesting_adds_nothing(seeds, seeds_dir):
     again = prism.ingest([seeds_dir])
     assert (again.read, again.accepted, again.duplicates) == (2, 0, 2)
     assert [s.article_ids for s in prism.stories()] == [view.story.article_ids]
+
+
+def test_first_seed_is_dated_to_the_week_before_the_summit(seeds):
+    prism, view = seeds
+    first = next(a for a in view.articles if a.title.startswith("Putin travels"))
+    published = prism.article(first.id).analysis.published
+    assert published.method == "text"
+    assert (published.earliest, published.latest) == ("2022-07-12", "2022-07-18")
+    assert any("July 19" in first.quote(s) for s in published.evidence)
