@@ -27,6 +27,7 @@ from ..errors import ConfigError, InputError, NewsprismError, NotFound, StoreErr
 from ..prism import Prism
 from ..settings import Settings
 from .routers import articles, health, pages, search, stories
+from .limits import BodyLimit, too_large
 from .security import SecurityHeaders
 
 __all__ = ["create_app"]
@@ -77,7 +78,7 @@ def _install_handlers(app: FastAPI, settings: Settings) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         detail = str(exc.detail)
         if exc.status_code == 413:
-            detail = f"request body is larger than the limit of {settings.serve.max_body_bytes} bytes"
+            detail = too_large(settings.serve.max_body_bytes)
         elif exc.status_code == 404 and detail == "Not Found":
             detail = f"nothing at {request.url.path}"
         response = _error(request, exc.status_code, detail)
@@ -120,10 +121,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
         docs_url=None,  # the interactive docs pages load third-party scripts; /api/docs is ours
         redoc_url=None,
-        max_body_size=settings.serve.max_body_bytes,
     )
     app.state.settings = settings
     app.state.templates = _templates()
+    app.add_middleware(BodyLimit, max_bytes=settings.serve.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     _install_handlers(app, settings)
 

@@ -81,7 +81,7 @@ def _invalid(message: str) -> HTTPException:
 def story_filter(
     since: Annotated[str | None, Query(max_length=10, description="stories with an article on or after this day (YYYY-MM-DD)", json_schema_extra={"format": "date"})] = None,
     until: Annotated[str | None, Query(max_length=10, description="stories with an article on or before this day (YYYY-MM-DD)", json_schema_extra={"format": "date"})] = None,
-    lang: Annotated[str | None, Query(max_length=3, description="stories with an article in this language (ISO 639 code)")] = None,
+    lang: Annotated[str | None, Query(max_length=16, description="stories with an article in this language (ISO 639 code)")] = None,
     source: Annotated[str | None, Query(max_length=256, description="stories with an article from this outlet")] = None,
     entity: Annotated[str | None, Query(max_length=128, description="stories naming this entity (one word)")] = None,
 ) -> StoryFilter:
