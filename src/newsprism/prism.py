@@ -33,12 +33,14 @@ class StoryView:
     report: StoryReport
 
     def to_dict(self) -> dict[str, Any]:
-        articles = []
-        for a in self.articles:
-            d = to_dict(a)
-            d.pop("raw_text", None)
-            articles.append(d)
+        articles = [_story_article(a) for a in self.articles]
         return {"story": to_dict(self.story), "articles": articles, "report": to_dict(self.report)}
+
+
+def _story_article(article: Article) -> dict[str, Any]:
+    d = to_dict(article)
+    d.pop("raw_text", None)
+    return d
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,24 @@ class Prism:
                 self.store.save_report(conn, report)
         return StoryView(story, articles, report)
 
+    def story_data(self, story_id: str) -> dict[str, Any]:
+        """``story(story_id).to_dict()``, read without rebuilding the report's records.
+
+        A stored report already is in that JSON form, so the REST API serves it as it is; rebuilding
+        thousands of spans only to turn them back into JSON would cost most of a request.
+        """
+        with self.store.begin() as conn:
+            try:
+                story = self.store.get_story(conn, story_id)
+            except NotFound:  # a prefix of the id
+                story = self.store.get_story(conn, self._resolve_story_id(conn, story_id))
+            story_id = story.id
+            articles = self.store.articles_of_story(conn, story_id)
+            report = self.store.get_report_data(conn, story_id)
+        if report is None:
+            return self.story(story_id).to_dict()
+        return {"story": to_dict(story), "articles": [_story_article(a) for a in articles], "report": report}
+
     def article(self, article_id: str) -> ArticleView:
         with self.store.begin() as conn:
             article = self.store.get_article(conn, article_id)
@@ -168,6 +188,8 @@ class Prism:
 
         from .store import schema as t
 
+        if conn.execute(select(t.stories.c.id).where(t.stories.c.id == prefix)).first():
+            return prefix  # the whole id: an index lookup, no pattern scan
         pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         rows = conn.execute(select(t.stories.c.id).where(t.stories.c.id.like(pattern, escape="\\")).limit(2)).all()
         if len(rows) == 1:

@@ -68,3 +68,14 @@ def test_story_by_id_prefix_and_unknown_ids(seeded_client):
 
 def test_health(seeded_client):
     assert seeded_client.get("/api/health").json() == {"status": "ok", "stories": 1}
+
+
+def test_story_data_is_the_story_views_dict(seeded_url):
+    """The API's fast read path serves exactly what the CLI's ``show --json`` prints."""
+    from newsprism import Prism
+
+    prism = Prism(seeded_url)
+    (story,) = prism.stories()
+    assert prism.story_data(story.id) == prism.story(story.id).to_dict()
+    assert prism.story_data(story.id[:5])["story"]["id"] == story.id
+    prism.close()

@@ -542,6 +542,11 @@ class Store:
         ))
         conn.execute(update(t.stories).where(t.stories.c.id == report.story_id).values(dirty=False))
 
+    def get_report_data(self, conn: Connection, story_id: str) -> dict[str, Any] | None:
+        """The stored report as JSON-ready data (the :func:`to_dict` form), without rebuilding records."""
+        row = conn.execute(select(t.reports.c.data).where(t.reports.c.story_id == story_id)).first()
+        return dict(row[0]) if row else None
+
     def get_report(self, conn: Connection, story_id: str) -> StoryReport | None:
         row = conn.execute(select(t.reports.c.data).where(t.reports.c.story_id == story_id)).first()
         return from_dict(StoryReport, row[0]) if row else None

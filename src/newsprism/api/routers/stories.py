@@ -33,4 +33,4 @@ def list_stories(prism: PrismDep, filters: StoryFilterDep, page: PageDep) -> dic
 def read_story(story_id: str, prism: PrismDep) -> dict[str, Any]:
     """A story (a unique prefix of its id is enough): its articles, entities, timeline, provenance, and
     findings with every source's span and exact words."""
-    return prism.story(story_id).to_dict()
+    return prism.story_data(story_id)
