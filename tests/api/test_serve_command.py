@@ -8,7 +8,7 @@ import sys
 import time
 
 import httpx
-from typer.testclient import CliRunner
+from typer.testing import CliRunner
 
 from newsprism.cli import app
 
