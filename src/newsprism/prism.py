@@ -114,12 +114,30 @@ class Prism:
             return self.store.count_stories(conn, filters)
 
     def story_summaries(self, filters: StoryFilter | None = None, limit: int = 50, offset: int = 0) -> list[StorySummary]:
-        """Like :meth:`stories`, with each story's languages and finding counts (for story lists)."""
+        """Like :meth:`stories`, with each story's languages and finding counts (for story lists).
+
+        Args:
+            filters: date range, language, source, entity; all optional.
+            limit: most stories returned.
+            offset: stories to skip.
+        """
         with self.store.begin() as conn:
             return self.store.story_summaries(conn, filters, limit, offset)
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> SearchResults:
-        """Articles containing every word and "quoted phrase" of ``query``, best first, with snippets."""
+        """Articles containing every word and "quoted phrase" of ``query``, best first, with snippets.
+
+        Args:
+            query: words and quoted phrases, all required; other characters only separate words.
+            limit: most hits returned.
+            offset: hits to skip (for the next page).
+
+        Returns:
+            The page of hits and the total number of matching articles.
+
+        Raises:
+            StoreError: the database has no full-text index (an SQLite built without FTS5).
+        """
         with self.store.begin() as conn:
             return self.store.search(conn, query, limit, offset)
 

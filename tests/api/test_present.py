@@ -112,6 +112,8 @@ def test_story_page_provenance_graph_and_timeline():
     (edge,) = graph.edges
     assert edge.kind == "rewrite" and edge.path.startswith(f"M {graph.nodes[1].x} ")  # from the copy...
     assert edge.path.endswith(f"{graph.nodes[0].x} {graph.nodes[0].y - 14}")  # ...to the original
+    apex = float(edge.path.split()[5]) / 2 + (graph.nodes[0].y - 14) / 2
+    assert 0 < apex < graph.nodes[0].y  # the arc stays inside the picture
     (event,) = page.timeline
     assert event.date == "2022-07-19" and event.cites[0].number == 2
 

@@ -98,9 +98,16 @@ def _install_handlers(app: FastAPI, settings: Settings) -> None:
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """The web UI and REST API over the database in ``settings`` (default: from the environment).
+    """The web UI and REST API over the database in ``settings``.
 
     The database is opened when the app starts (its lifespan) and closed when it stops.
+
+    Args:
+        settings: all configuration (database URL, API token, ``serve`` limits); default: from the
+            environment, read when this is called.
+
+    Returns:
+        The FastAPI application, ready for uvicorn or a test client.
     """
     settings = settings or Settings.from_env()
 

@@ -94,6 +94,15 @@ class Segment:
 def segments(text: str, marks: Iterable[Mark], start: int = 0, end: int | None = None) -> list[Segment]:
     """Cut ``text[start:end]`` at every boundary of ``marks`` (which may overlap or nest).
 
+    Args:
+        text: an article's text (or a passage of it).
+        marks: spans to highlight, in ``text``'s offsets; those outside ``[start, end)`` are ignored.
+        start: where the piece to cut begins.
+        end: where it ends (default: the end of ``text``).
+
+    Returns:
+        Consecutive segments whose texts join to exactly ``text[start:end]``.
+
     >>> [(s.text, s.cls) for s in segments("abcdef", [Mark(1, 4, "a"), Mark(2, 6, "b")])]
     [('a', ''), ('b', 'a'), ('cd', 'a b'), ('ef', 'b')]
     """
@@ -250,6 +259,11 @@ class GraphNode:
     number: int
     label: str
     original: bool
+
+    @property
+    def short(self) -> str:
+        """The label cut to fit under the node."""
+        return self.label if len(self.label) <= 11 else self.label[:10] + "…"
 
 
 @dataclass(frozen=True)
@@ -458,23 +472,28 @@ def _graph(view: StoryView, nums: _Numbering, max_nodes: int = 40) -> GraphView 
     if not links:
         return None
     involved = sorted({nums.number[lk.article_id] for lk in links} | {nums.number[lk.target_id] for lk in links})[:max_nodes]
-    step, margin, base = 64, 32, 0
-    span = max(1, len(involved) - 1)
-    height = min(220, 40 + 24 * span)
-    base = height - 40
+    step, margin, radius = 84, 40, 13
+
+    def lift(distance: float) -> float:  # farther pairs arc higher, so arcs nest instead of overlapping
+        return min(160.0, 18 + 0.45 * distance)
+
+    top = lift(step * (len(involved) - 1))
+    height = int(top + 2 * radius + 44)  # arcs above, the node, its label below
+    base = height - radius - 24
     x_of = {n: margin + i * step for i, n in enumerate(involved)}
     originals = {nums.number.get(p.original_id) for p in view.report.provenance}
     nodes = tuple(
         GraphNode(x_of[n], base, n, nums.label(view.articles[n - 1].id), n in originals) for n in involved
     )
     edges = []
+    y = base - radius - 1
     for lk in links:
         a, b = nums.number[lk.article_id], nums.number[lk.target_id]
         if a not in x_of or b not in x_of:
             continue
         x1, x2 = x_of[a], x_of[b]
-        lift = min(base - 12, 18 + abs(x2 - x1) * 0.45)
-        path = f"M {x1} {base - 14} Q {(x1 + x2) / 2:.1f} {base - 14 - 2 * lift:.1f} {x2} {base - 14}"
+        # A quadratic curve peaks halfway to its control point: put the control point twice as high.
+        path = f"M {x1} {y} Q {(x1 + x2) / 2:.1f} {y - 2 * lift(abs(x2 - x1)):.1f} {x2} {y}"
         kind = lk.kind.value if hasattr(lk.kind, "value") else str(lk.kind)
         edges.append(GraphEdge(path, kind, f"[{a}] is a {kind} of [{b}] ({lk.score:.2f})"))
     width = 2 * margin + step * (len(involved) - 1)

@@ -126,9 +126,17 @@ def _pg_query(terms: Sequence[str]) -> tuple[str, dict[str, Any]]:
 
 
 def search(conn: Connection, terms: Sequence[str], limit: int, offset: int) -> list[dict[str, Any]]:
-    """Rows (``id, story_id, title, source, lang, published_day, text, rank``), best first.
+    """Articles matching every term, best first.
 
-    ``rank`` is higher for better matches; a match in the title counts four times one in the text.
+    Args:
+        conn: a connection to an SQLite or PostgreSQL database with the index (:func:`install`).
+        terms: from :func:`parse_query`.
+        limit: most rows returned.
+        offset: rows to skip.
+
+    Returns:
+        Rows with ``id, story_id, title, source, lang, published_day, text, rank``; ``rank`` is higher
+        for better matches, and a match in the title counts four times one in the text.
     """
     if not terms:
         return []
