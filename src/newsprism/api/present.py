@@ -294,6 +294,7 @@ class LinkView:
     score: float
     reason: str
     pairs: tuple[tuple[str, str, float], ...]
+    direction: str = ""
 
 
 @dataclass(frozen=True)
@@ -557,6 +558,8 @@ def story_page(
             nums.number.get(lk.article_id), nums.label(lk.article_id), nums.number.get(lk.target_id),
             nums.label(lk.target_id), lk.kind.value if hasattr(lk.kind, "value") else str(lk.kind), lk.score,
             nums.explain(lk.reason), tuple(pairs),
+            # Why the target is taken for the source; a field that newer models add.
+            nums.explain(getattr(lk, "direction", "") or ""),
         ))
     timeline = tuple(
         TimelineView(ev.date, ev.description, tuple(dict.fromkeys(nums.cite(e.span) for e in ev.evidence)))
