@@ -224,6 +224,29 @@ def export(
 
 
 @app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 serves this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web UI and the REST API (reference at /api/docs, OpenAPI at /api/openapi.json)."""
+    import uvicorn
+
+    from .api import create_app
+
+    try:
+        settings = Settings.from_env()
+        if db:
+            settings = dataclasses.replace(settings, database_url=db)
+        _prism(settings.database_url).close()  # fail now, with a clear message, if the database cannot open
+    except NewsprismError as e:
+        _fail(e)
+    err.print(f"newsprism on http://{host}:{port}/ · REST API reference at /api/docs"
+              + ("" if settings.api_token else " · writes disabled (no NEWSPRISM_API_TOKEN)"), highlight=False, soft_wrap=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+@app.command()
 def evaluate(
     suite: Annotated[str, typer.Argument(help="extraction, stories, timex, translations, stance or conflicts.")],
     data: Annotated[Path, typer.Option("--data", help="Benchmark folder or file, e.g. ../shared/bench/extraction.")],

@@ -36,6 +36,7 @@ __all__ = [
     "IngestSettings",
     "PipelineSettings",
     "ProvenanceSettings",
+    "ServeSettings",
     "Settings",
     "StoriesSettings",
     "TimeSettings",
@@ -187,6 +188,16 @@ class PipelineSettings:
 
 
 @dataclass(frozen=True)
+class ServeSettings:
+    # Largest request body (POST /api/articles): a long article page is 100-300 KB of HTML; 2 MiB leaves room.
+    max_body_bytes: int = _range(1024, 64 * 1024 * 1024, 2 * 1024 * 1024)
+    # Stories or search hits per page when the client does not ask for a number.
+    page_size: int = _range(1, 1000, 25)
+    # Most items one page may hold; larger requests are refused (422), so every response stays bounded.
+    max_page_size: int = _range(1, 1000, 100)
+
+
+@dataclass(frozen=True)
 class Settings:
     """All settings. Build with defaults, from the environment, or with ``dataclasses.replace``."""
 
@@ -201,6 +212,7 @@ class Settings:
     compare: CompareSettings = field(default_factory=CompareSettings)
     time: TimeSettings = field(default_factory=TimeSettings)
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)
+    serve: ServeSettings = field(default_factory=ServeSettings)
 
     def __post_init__(self) -> None:
         validate(self)

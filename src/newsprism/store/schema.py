@@ -34,6 +34,7 @@ __all__ = [
     "rejections",
     "reports",
     "stories",
+    "story_digests",
     "story_terms",
 ]
 
@@ -132,6 +133,16 @@ reports = Table(
     Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
     Column("data", JSON, nullable=False),
     Column("computed_at", DateTime(timezone=True), server_default=func.now(), onupdate=func.now()),
+)
+
+# What the story list shows without reading each report: finding counts by label, written with the report.
+story_digests = Table(
+    "story_digests",
+    metadata,
+    Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("labels", JSON, nullable=False, default=dict),
+    # contradicted + disputed findings
+    Column("conflicts", Integer, nullable=False, default=0, index=True),
 )
 
 rejections = Table(
