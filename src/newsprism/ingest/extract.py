@@ -9,12 +9,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import InputError
 from ..settings import ExtractSettings
+from ._meta import read_metadata
 from .clean import Cleaned, Cleaner, Removal
+from .dates import normalize_datetime
 
 __all__ = ["Extracted", "Extractor"]
 
@@ -22,7 +24,8 @@ __all__ = ["Extracted", "Extractor"]
 @dataclass(frozen=True)
 class Extracted:
     """What extraction found on a page. ``raw_text`` is the body before cleaning; ``removed`` are
-    spans of ``raw_text``. Dates are ISO 8601 strings."""
+    spans of ``raw_text``. Dates are ISO 8601 strings: ``published`` is the original publication,
+    ``updated`` the last modification when the page gives a different one."""
 
     title: str | None
     text: str
@@ -36,15 +39,37 @@ class Extracted:
     lang: str | None = None
 
 
-def _split_authors(value: str | None) -> tuple[str, ...]:
-    if not value:
-        return ()
-    parts = re.split(r"\s*(?:;|\band\b|\bund\b|\bet\b|\by\b|&)\s*", value)
-    return tuple(dict.fromkeys(p.strip() for p in parts if p.strip()))
+def _parse(html: str | bytes) -> Any:
+    """The page as an lxml tree (trafilatura's loader: charset detection, broken-markup recovery)."""
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+    except Exception as e:  # lxml raises a variety of parser errors on broken markup
+        raise InputError("E140", f"HTML could not be parsed: {type(e).__name__}: {e}") from None
+    if tree is None:
+        raise InputError("E140", "HTML could not be parsed: no document tree")
+    return tree
+
+
+def _date_from_page(tree: Any, url: str | None) -> str | None:
+    """Last resort for pages without date metadata: htmldate's search of the markup and URL."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, url=url, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
+    except Exception:  # htmldate raises assorted errors on odd pages; a missing date is not an error
+        return None
+    return normalize_datetime(found) if found else None
 
 
 class Extractor:
-    """Extract the article from an HTML page; raises :class:`InputError` when there is no article text."""
+    """Extract the article from an HTML page; raises :class:`InputError` when there is no article text.
+
+    Metadata (title, authors, dates) comes from the page's markup (:mod:`._meta`); the body from
+    trafilatura, then the :class:`Cleaner`. ``raw_text`` is trafilatura's body text and ``removed`` the
+    spans of it the cleaner dropped, with reasons.
+    """
 
     def __init__(self, settings: ExtractSettings | None = None, cleaner: Cleaner | None = None) -> None:
         self.settings = settings or ExtractSettings()
@@ -53,12 +78,14 @@ class Extractor:
     def __call__(self, html: str | bytes, url: str | None = None) -> Extracted:
         import trafilatura
 
+        tree = _parse(html)
+        meta = read_metadata(tree, url)
         mode = self.settings.mode
         try:
             doc = trafilatura.bare_extraction(
-                html,
+                tree,
                 url=url,
-                with_metadata=True,
+                with_metadata=False,
                 include_comments=False,
                 include_tables=True,
                 favor_precision=mode == "precision",
@@ -69,17 +96,18 @@ class Extractor:
         if doc is None or not (doc.text or "").strip():
             raise InputError("E141", "no article text found in the page")
         raw = doc.text.strip()
-        cleaned: Cleaned = self.cleaner(raw, title=doc.title)
+        cleaned: Cleaned = self.cleaner(raw, title=meta.title)
         if len(cleaned.text) < self.settings.min_body_chars:
             raise InputError("E142", f"article text is only {len(cleaned.text)} characters after cleaning")
         return Extracted(
-            title=(doc.title or None),
+            title=meta.title,
             text=cleaned.text,
             raw_text=raw,
             removed=cleaned.removed,
-            authors=_split_authors(doc.author),
-            published=doc.date or None,
-            site_name=doc.sitename or None,
-            url=doc.url or url,
-            lang=doc.language or None,
+            authors=meta.authors,
+            published=meta.published or _date_from_page(tree, url),
+            updated=meta.updated,
+            site_name=meta.site_name,
+            url=url,
+            lang=meta.lang,
         )
