@@ -18,7 +18,12 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Literal
+
+from ._dom import norm_line
 
 __all__ = ["Cleaned", "Cleaner", "CleanerSettings", "Removal"]
 
@@ -32,6 +37,13 @@ class CleanerSettings:
     caption_min_words: int = 15
     # Captions above a photo credit: how many short paragraphs back to look.
     caption_block_lines: int = 3
+    # A short line seen this many times in one text is page furniture ("External content not available"),
+    # never article prose; 3 because a quote or subheading can legitimately appear twice.
+    repeat_min: int = 3
+    # Lines at the top of the text checked for bylines and datelines ("By Ann Lee", "Updated 5 May").
+    header_lines: int = 4
+    # Bylines and datelines are short; longer top lines are the lead paragraph.
+    header_max_words: int = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +71,11 @@ _PROMO = re.compile(
     r"download (our|the) app|follow us|share (this|on)|click here|advertisement|sponsored|"
     r"cookies?|all rights reserved|continue reading|most (read|popular)|recommended for you|"
     r"abonnieren|abonnement|anzeige|folgen sie uns|top-?jobs|jetzt (lesen|anmelden|registrieren)|"
-    r"abonnez-vous|inscrivez-vous|publicité|suscríbete|suscribirse|publicidad|boletín)\b",
+    r"externe[rn]? inhalte?|privatsphäre-einstellungen|datenschutzeinstellungen|"
+    r"abonnez-vous|inscrivez-vous|publicité|suscríbete|suscribirse|publicidad|boletín|"
+    r"(this|the) (article|content) is (only )?(available|for) (to )?(subscribers|members)|"
+    r"register (now|for free)|log ?in to (read|continue)|already a subscriber)\b"
+    r"|会員限定|会員登録|関連キーワード|おすすめ情報|無断転載",
     _FLAGS,
 )
 _LINK_LINE = re.compile(
@@ -74,6 +90,21 @@ _CREDIT = re.compile(
     r"(\s*/\s*[\w .]+)?)\s*[\])]?\s*$",
     _FLAGS,
 )
+# A credit naming a photographer and/or agency at the end of a short line: "Jane Doe/AFP via Getty Images".
+_AGENCY_CREDIT = re.compile(
+    r"^[^.!?]{0,80}\b(getty ?images|afp|reuters|ap photo|associated press|dpa|epa(-efe)?|imago( images)?|"
+    r"shutterstock|picture[- ]alliance|ntb|tt|anp|ansa|efe|xinhua|keystone|action press|istock(photo)?|"
+    r"pa (media|wire|images)|bloomberg|alamy)\b[\s/.,)\]]*$",
+    _FLAGS,
+)
+# Bylines and datelines printed at the top of the body ("By Ann Lee", "Stand: 22.04.2024, 06:00 Uhr").
+_HEADER = re.compile(
+    r"^\s*(by|von|par|por|di|door|av|af|stand|updated?|published|aktualisiert|veröffentlicht|"
+    r"mis à jour|publié le|actualizado|publicado)\b[\s:]"
+    r"|^\s*\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\b|^\s*\d{4}-\d{2}-\d{2}\b|^\s*\d{4}年\d{1,2}月\d{1,2}日",
+    _FLAGS,
+)
+_TABLE_ROW = re.compile(r"\|.*\|")
 _FOOTER = re.compile(
     r"^\s*(source|sources|quelle|fuente|via|copyright|©)\b[\s:]*[\w.\- /]{0,40}$",
     _FLAGS,
@@ -83,6 +114,8 @@ _END_PUNCT = re.compile(r"[.!?…:;\"”’'»)\]]\s*$")
 _GLUE = re.compile(r"(?<=[a-z\u00e0-\u00ff.!?])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+\b)")
 # Real words written in camel case; the glue rule must leave them alone.
 _CAMEL_OK = re.compile(r"(Mc|Mac|O'|De|Di|La|Le|Van|Von|You|Face|Linked|Post|Whats|Play|Smack|Power|Share)$")
+_WORD_BEFORE = re.compile(r"(#|@)?[A-Z\u00c0-\u00de]?[a-z\u00e0-\u00ff]+$")
+_TOKEN = re.compile(r"[^\W\d_]+")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -106,19 +139,44 @@ class Cleaner:
     def __init__(self, settings: CleanerSettings | None = None) -> None:
         self.settings = settings or CleanerSettings()
 
-    def __call__(self, raw: str, title: str | None = None) -> Cleaned:
+    def __call__(
+        self,
+        raw: str,
+        title: str | None = None,
+        hints: Mapping[str, str] | None = None,
+        origin: Literal["text", "html"] = "text",
+    ) -> Cleaned:
+        """Clean ``raw``.
+
+        Args:
+            raw: The scraped text, paragraphs on their own lines.
+            title: The article's title; a copy of it at the top of the text is removed.
+            hints: Residue known from the page's markup: :func:`~newsprism.ingest._dom.norm_line` keys of
+                lines to remove, with the reason (captions, link-only blocks).
+            origin: ``"html"`` when ``raw`` was extracted from markup. Then caption guesses from the shape
+                of a line, and splitting text run together without spaces, are left to the markup
+                (``hints``): an extractor keeps block boundaries, so run-together text is a real word.
+
+        Returns:
+            The clean text and the removed spans of ``raw`` with their reasons.
+        """
         lines = _lines(raw)
         reasons: dict[int, str] = {}
-        self._mark_lines(raw, lines, reasons, title)
+        self._mark_hints(raw, lines, reasons, hints or {})
+        self._mark_lines(raw, lines, reasons, title, origin)
+        self._mark_header(raw, lines, reasons)
+        self._mark_repeats(raw, lines, reasons)
         self._mark_promo_blocks(raw, lines, reasons)
         self._mark_captions_above_credits(raw, lines, reasons)
         removed: list[Removal] = []
         kept: list[tuple[int, int]] = []
+        words = Counter(_TOKEN.findall(raw))
         for i, (s, e) in enumerate(lines):
             if i in reasons:
                 removed.append(Removal(s, e, reasons[i]))
                 continue
-            for piece_s, piece_e, reason in self._split_run_in_captions(raw, s, e):
+            pieces = [(s, e, None)] if origin == "html" else self._split_run_in_captions(raw, s, e, words)
+            for piece_s, piece_e, reason in pieces:
                 if reason:
                     removed.append(Removal(piece_s, piece_e, reason))
                 else:
@@ -134,22 +192,64 @@ class Cleaner:
 
     # -- line rules ---------------------------------------------------------------------------
 
-    def _mark_lines(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str], title: str | None) -> None:
+    @staticmethod
+    def _mark_hints(raw: str, lines: list[tuple[int, int]], reasons: dict[int, str], hints: Mapping[str, str]) -> None:
+        if hints:
+            for i, (s, e) in enumerate(lines):
+                reason = hints.get(norm_line(raw[s:e]))
+                if reason:
+                    reasons[i] = reason
+
+    def _mark_header(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
+        """Bylines and datelines among the first lines ("By Ann Lee", "Updated: 5 May 2024, 10:00")."""
+        for i, (s, e) in enumerate(lines[: self.settings.header_lines]):
+            line = raw[s:e]
+            if i not in reasons and len(line.split()) <= self.settings.header_max_words and _HEADER.match(line):
+                if not re.search(r"[.!?…]\s*$", line) or re.search(r"\d", line):
+                    reasons[i] = "byline or dateline"
+
+    def _mark_repeats(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
+        """Short lines repeated many times are page furniture ("External content not available").
+
+        A paragraph printed twice is left alone: quotes, tweets and recipe steps repeat in real articles.
+        """
+        keys = [norm_line(raw[s:e]) for s, e in lines]
+        counts = Counter(keys)
+        for i, key in enumerate(keys):
+            if (
+                key
+                and i not in reasons
+                and counts[key] >= self.settings.repeat_min
+                and len(key.split()) <= self.settings.header_max_words
+            ):
+                reasons[i] = "repeated boilerplate"
+
+    def _mark_lines(
+        self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str], title: str | None, origin: str
+    ) -> None:
         limit = self.settings.max_residue_chars
         title_norm = _norm(title) if title else None
         n = len(lines)
         for i, (s, e) in enumerate(lines):
             line = raw[s:e]
+            if i in reasons:
+                continue
             if title_norm and i < 3 and _norm(line) == title_norm:
                 reasons[i] = "repeated title"
             elif len(line) <= limit and _LINK_LINE.match(line):
                 reasons[i] = "link line"
-            elif len(line) <= 120 and _CREDIT.match(line):
+            elif len(line) <= 120 and (
+                _CREDIT.match(line) or (_AGENCY_CREDIT.match(line) and not line.rstrip().endswith("."))
+            ):
                 reasons[i] = "photo credit"
+            elif len(line.split()) <= self.settings.header_max_words and _PROMO.search(line):
+                reasons[i] = "promo"
             elif i >= n - 3 and len(line.split()) <= 6 and _FOOTER.match(line) and not _END_PUNCT.search(line):
                 reasons[i] = "footer"
             elif (
-                not _END_PUNCT.search(line)
+                origin == "text"
+                and not _TABLE_ROW.search(line)
+                and not _END_PUNCT.search(line)
                 and len(line.split()) >= self.settings.caption_min_words
                 and len(line) <= limit
             ):
@@ -192,11 +292,28 @@ class Cleaner:
 
     # -- run-in captions ----------------------------------------------------------------------
 
-    def _split_run_in_captions(self, raw: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    def _split_run_in_captions(
+        self, raw: str, start: int, end: int, words: Counter
+    ) -> list[tuple[int, int, str | None]]:
         """Split a line where captions were glued to the text without a space, and drop the
-        pieces that read as captions (no final punctuation) while keeping the article sentence."""
+        pieces that read as captions (no final punctuation) while keeping the article sentence.
+
+        A glue point is only trusted when the word before it stands alone elsewhere in the text or is a
+        lower-case word ("todayPutin", "IranIt" when "Iran" occurs alone), so brand names ("iPhone",
+        "BamTech", "#MeToo") stay whole.
+        """
         line = raw[start:end]
-        cuts = [m.start() for m in _GLUE.finditer(line) if not _CAMEL_OK.search(line[: m.start()])]
+        cuts = []
+        for m in _GLUE.finditer(line):
+            before = _WORD_BEFORE.search(line[: m.start()])
+            if not before or before.group(1) or _CAMEL_OK.search(line[: m.start()]):
+                continue
+            left = before.group()
+            token = re.match(r"\w*", line[m.start() :]).group()
+            if sum(c.isupper() for c in left + token) > 2:
+                continue
+            if (left.islower() and len(left) >= 3) or words.get(left, 0) >= 1:
+                cuts.append(m.start())
         if not cuts:
             return [(start, end, None)]
         bounds = [0, *cuts, len(line)]

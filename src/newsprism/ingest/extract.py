@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..settings import ExtractSettings
+from ._dom import residue_hints
 from ._meta import read_metadata
 from .clean import Cleaned, Cleaner, Removal
 from .dates import normalize_datetime
@@ -80,6 +81,7 @@ class Extractor:
 
         tree = _parse(html)
         meta = read_metadata(tree, url)
+        hints = residue_hints(tree)
         mode = self.settings.mode
         try:
             doc = trafilatura.bare_extraction(
@@ -96,7 +98,7 @@ class Extractor:
         if doc is None or not (doc.text or "").strip():
             raise InputError("E141", "no article text found in the page")
         raw = doc.text.strip()
-        cleaned: Cleaned = self.cleaner(raw, title=meta.title)
+        cleaned: Cleaned = self.cleaner(raw, title=meta.title, hints=hints, origin="html")
         if len(cleaned.text) < self.settings.min_body_chars:
             raise InputError("E142", f"article text is only {len(cleaned.text)} characters after cleaning")
         return Extracted(

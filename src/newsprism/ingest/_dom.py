@@ -1,0 +1,68 @@
+"""What the page's markup says about short blocks of text: which are captions, credits or links.
+
+Text extractors flatten the page into lines and lose this knowledge; the cleaner gets it back as
+*residue hints*: the normalized text of every caption / credit element and of every link (teaser lists,
+navigation). A line of the extracted text equal to a hint is residue with that reason.
+
+>>> from lxml import html
+>>> page = html.fromstring('<html><body><article><p>Talks went on all night in the capital.</p>'
+...     '<figure><img src="a.jpg"><figcaption>Delegates arrive (AP)</figcaption></figure>'
+...     '<ul><li><a href="/x">Other story of the day</a></li></ul></article></body></html>')
+>>> sorted(residue_hints(page).items())
+[('delegates arrive ap', 'caption'), ('other story of the day', 'link text')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["norm_line", "residue_hints"]
+
+_NON_WORD = re.compile(r"\W+")
+
+# Captions and credits: <figcaption>, and caption/credit-classed elements next to an image (the class
+# alone is not enough: some sites call their whole story container "...-caption").
+_CAPTION_XPATH = (
+    ".//figcaption | .//*[contains(@class, 'caption') or contains(@class, 'credit') or contains(@class, 'copyright')"
+    " or contains(@class, 'Caption') or contains(@class, 'Credit')][not(.//p)][ancestor::figure or parent::*[.//img]]"
+)
+# Prose elements: a hint never removes text the page also prints as a paragraph or heading (some sites
+# repeat paragraphs as captions, or link their subheadings from a table of contents).
+_PROSE_XPATH = ".//p[not(ancestor::figure or ancestor::figcaption)] | .//h2 | .//h3 | .//h4"
+_URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
+
+
+def norm_line(text: str) -> str:
+    """Case- and punctuation-insensitive key of a line of text."""
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def residue_hints(tree: Any, max_chars: int = 250) -> dict[str, str]:
+    """Normalized texts of caption/credit elements and of links, with the reason.
+
+    A line of extracted text that is exactly one link's text is a teaser or navigation link; lines with
+    a prefix ("Read more: …") are the cleaner's own pattern rules.
+
+    Args:
+        tree: The page as an lxml HTML tree (not modified).
+        max_chars: Texts longer than this are never hints (captions and link lines are short).
+
+    Returns:
+        A mapping from :func:`norm_line` keys to ``"caption"`` or ``"link text"``.
+    """
+    hints: dict[str, str] = {}
+    for el in tree.xpath(_CAPTION_XPATH):
+        key = norm_line(el.text_content())
+        if key and len(key) <= max_chars * 2:
+            hints.setdefault(key, "caption")
+    for el in tree.iter("a"):
+        text = el.text_content()
+        key = norm_line(text)
+        if key and len(key) <= max_chars and " " in key and not _URL.match(text):
+            hints.setdefault(key, "link text")
+    for el in tree.xpath(_PROSE_XPATH):
+        key = norm_line(el.text_content())
+        if key in hints and (hints[key] == "caption" or el.tag != "p"):
+            del hints[key]
+    return hints
