@@ -56,6 +56,10 @@ def residue_hints(tree: Any, max_chars: int = 250) -> dict[str, str]:
         key = norm_line(el.text_content())
         if key and len(key) <= max_chars * 2:
             hints.setdefault(key, "caption")
+    for el in tree.iter("h1"):
+        key = norm_line(el.text_content())
+        if key:
+            hints.setdefault(key, "headline")
     for el in tree.iter("a"):
         text = el.text_content()
         key = norm_line(text)
@@ -63,6 +67,6 @@ def residue_hints(tree: Any, max_chars: int = 250) -> dict[str, str]:
             hints.setdefault(key, "link text")
     for el in tree.xpath(_PROSE_XPATH):
         key = norm_line(el.text_content())
-        if key in hints and (hints[key] == "caption" or el.tag != "p"):
+        if key in hints and hints[key] != "headline" and (hints[key] == "caption" or el.tag != "p"):
             del hints[key]
     return hints

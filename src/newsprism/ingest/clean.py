@@ -44,6 +44,9 @@ class CleanerSettings:
     header_lines: int = 4
     # Bylines and datelines are short; longer top lines are the lead paragraph.
     header_max_words: int = 12
+    # An end-of-article heading only cuts the tail when this share of the text comes before it, so a
+    # "Related" box near the top never takes the article with it.
+    tail_min_share: float = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +77,28 @@ _PROMO = re.compile(
     r"externe[rn]? inhalte?|privatsphäre-einstellungen|datenschutzeinstellungen|"
     r"abonnez-vous|inscrivez-vous|publicité|suscríbete|suscribirse|publicidad|boletín|"
     r"(this|the) (article|content) is (only )?(available|for) (to )?(subscribers|members)|"
-    r"register (now|for free)|log ?in to (read|continue)|already a subscriber)\b"
+    r"register (now|for free)|log ?in to (read|continue)|already a subscriber|order reprints|print article|"
+    r"non-commercial use only|an error has occurred|has been sent to|join our commenting forum|"
+    r"breaking news story|more to follow)\b"
     r"|会員限定|会員登録|関連キーワード|おすすめ情報|無断転載",
     _FLAGS,
 )
 _LINK_LINE = re.compile(
     r"^\s*(?:>>+|»|►|▶|→|-)?\s*(read (also|more|next)|see also|also read|related( articles?| stories)?|more|"
     r"lesen sie (auch|mehr)|mehr (zum thema|dazu)|auch interessant|lire aussi|à lire aussi|voir aussi|"
-    r"lee también|leer más|ver también|te puede interesar|leia também)\s*[:：>»\-–—]",
+    r"lee también|leer más|ver también|te puede interesar|leia também|leggi anche|lees ook|les også|"
+    r"les mer|läs också|läs mer|læs også|læs mere|czytaj (też|także)|přečtěte si|čtěte také|"
+    r"читайте также|lue myös|olvassa el)\s*[:：>»\-–—]",
+    _FLAGS,
+)
+# Short headings that close the article and open the page's tail ("Comments", "Related articles").
+_END_MARKER = re.compile(
+    r"^\W*(comments?|\d+ comments?|join the (conversation|discussion)|related( articles| stories| content| news)?|"
+    r"more (from|on this|stories)|top stories|most (read|popular|viewed)|recommended( for you)?|"
+    r"you (may|might) (also )?like|trending( now)?|kommentare?|weitere artikel|mehr zum thema|das könnte sie "
+    r"auch interessieren|meistgelesen|commentaires|à lire aussi|sur le même sujet|comentarios|"
+    r"noticias relacionadas|relaterte saker|relaterade artiklar|関連記事|関連キーワード|おすすめ情報|"
+    r"관련 기사|相关新闻|相关阅读)\W*$",
     _FLAGS,
 )
 _CREDIT = re.compile(
@@ -168,6 +185,7 @@ class Cleaner:
         self._mark_repeats(raw, lines, reasons)
         self._mark_promo_blocks(raw, lines, reasons)
         self._mark_captions_above_credits(raw, lines, reasons)
+        self._mark_tail(raw, lines, reasons)
         removed: list[Removal] = []
         kept: list[tuple[int, int]] = []
         words = Counter(_TOKEN.findall(raw))
@@ -254,6 +272,18 @@ class Cleaner:
                 and len(line) <= limit
             ):
                 reasons[i] = "caption"
+
+    def _mark_tail(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
+        """An end-of-article heading ("Comments", "Related articles") in the last part of the text closes
+        the article: it and everything after it is the page's tail."""
+        total = sum(e - s for s, e in lines)
+        seen = 0
+        for i, (s, e) in enumerate(lines):
+            seen += e - s
+            if seen >= total * self.settings.tail_min_share and _END_MARKER.match(raw[s:e]):
+                for j in range(i, len(lines)):
+                    reasons.setdefault(j, "page tail")
+                return
 
     def _mark_promo_blocks(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
         """A short block of lines (blank-line separated) holding a call to action is removed whole,

@@ -53,6 +53,18 @@ def _parse(html: str | bytes) -> Any:
     return tree
 
 
+def _baseline_text(tree: Any) -> str:
+    """Fallback body when the main extraction finds nothing: JSON-LD ``articleBody`` or all paragraphs
+    (trafilatura's ``baseline``), for pages whose layout hides the article from the block scoring."""
+    from trafilatura import baseline
+
+    try:
+        _body, text, _length = baseline(tree)
+    except Exception:  # a fallback that fails leaves the page without text, reported by the caller
+        return ""
+    return (text or "").strip()
+
+
 def _date_from_page(tree: Any, url: str | None) -> str | None:
     """Last resort for pages without date metadata: htmldate's search of the markup and URL."""
     from htmldate import find_date
@@ -95,9 +107,11 @@ class Extractor:
             )
         except Exception as e:  # trafilatura raises a variety of parser errors on broken markup
             raise InputError("E140", f"HTML could not be parsed: {type(e).__name__}: {e}") from None
-        if doc is None or not (doc.text or "").strip():
+        raw = (doc.text or "").strip() if doc is not None else ""
+        if not raw:
+            raw = _baseline_text(tree)
+        if not raw:
             raise InputError("E141", "no article text found in the page")
-        raw = doc.text.strip()
         cleaned: Cleaned = self.cleaner(raw, title=meta.title, hints=hints, origin="html")
         if len(cleaned.text) < self.settings.min_body_chars:
             raise InputError("E142", f"article text is only {len(cleaned.text)} characters after cleaning")
