@@ -29,7 +29,10 @@ _CAPTION_XPATH = (
 )
 # Prose elements: a hint never removes text the page also prints as a paragraph or heading (some sites
 # repeat paragraphs as captions, or link their subheadings from a table of contents).
-_PROSE_XPATH = ".//p[not(ancestor::figure or ancestor::figcaption)] | .//h2 | .//h3 | .//h4"
+_PROSE_XPATH = (
+    ".//p[not(ancestor::figure or ancestor::figcaption or contains(@class, 'caption') or contains(@class, 'credit'))]"
+    " | .//h2 | .//h3 | .//h4"
+)
 _URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
 
 
