@@ -33,6 +33,7 @@ _PROSE_XPATH = (
     ".//p[not(ancestor::figure or ancestor::figcaption or contains(@class, 'caption') or contains(@class, 'credit'))]"
     " | .//h2 | .//h3 | .//h4"
 )
+_PROSE_LINK_SHARE = 0.95
 _URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
 
 
@@ -41,15 +42,17 @@ def norm_line(text: str) -> str:
     return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
-def residue_hints(tree: Any, max_chars: int = 250) -> dict[str, str]:
+def residue_hints(tree: Any, max_chars: int = 250, link_share: float = 0.6) -> dict[str, str]:
     """Normalized texts of caption/credit elements and of links, with the reason.
 
-    A line of extracted text that is exactly one link's text is a teaser or navigation link; lines with
-    a prefix ("Read more: …") are the cleaner's own pattern rules.
+    A line of extracted text that is exactly one link's text is a teaser or navigation link, and so is a
+    short paragraph or list item made mostly of link text ("<b>Health:</b> <a>What really helps</a>").
 
     Args:
         tree: The page as an lxml HTML tree (not modified).
         max_chars: Texts longer than this are never hints (captions and link lines are short).
+        link_share: Share of a short paragraph's or list item's characters inside links above which it
+            is link text.
 
     Returns:
         A mapping from :func:`norm_line` keys to ``"caption"`` or ``"link text"``.
@@ -68,6 +71,16 @@ def residue_hints(tree: Any, max_chars: int = 250) -> dict[str, str]:
         key = norm_line(text)
         if key and len(key) <= max_chars and " " in key and not _URL.match(text):
             hints.setdefault(key, "link text")
+    for el in tree.xpath(".//p | .//li"):
+        text = el.text_content()
+        key = norm_line(text)
+        if not key or len(key) > max_chars or key in hints or _URL.match(text):
+            continue
+        linked = sum(len(norm_line(a.text_content())) for a in el.iter("a"))
+        # A sentence-length paragraph is prose with links in it unless it is (nearly) all link.
+        share = link_share if el.tag == "li" or len(key.split()) < 10 else _PROSE_LINK_SHARE
+        if linked >= share * len(key):
+            hints[key] = "link text"
     for el in tree.xpath(_PROSE_XPATH):
         key = norm_line(el.text_content())
         if key in hints and hints[key] != "headline" and (hints[key] == "caption" or el.tag != "p"):

@@ -79,7 +79,10 @@ _PROMO = re.compile(
     r"(this|the) (article|content) is (only )?(available|for) (to )?(subscribers|members)|"
     r"register (now|for free)|log ?in to (read|continue)|already a subscriber|order reprints|print article|"
     r"non-commercial use only|an error has occurred|has been sent to|join our commenting forum|"
-    r"breaking news story|more to follow)\b"
+    r"breaking news story|more to follow|(did you|how did you) (like|enjoy) this article|"
+    r"was this article helpful|wie hat ihnen (dieser|der) artikel gefallen|report an error|fehler gefunden|"
+    r"push-nachrichten|(this|the) article (first )?(appeared|was first published)|"
+    r"(artikel|beitrag) ist zuerst (bei|in|auf) .{1,40} erschienen)\b"
     r"|会員限定|会員登録|関連キーワード|おすすめ情報|無断転載",
     _FLAGS,
 )
@@ -88,7 +91,7 @@ _LINK_LINE = re.compile(
     r"lesen sie (auch|mehr)|mehr (zum thema|dazu)|auch interessant|lire aussi|à lire aussi|voir aussi|"
     r"lee también|leer más|ver también|te puede interesar|leia também|leggi anche|lees ook|les også|"
     r"les mer|läs också|läs mer|læs også|læs mere|czytaj (też|także)|přečtěte si|čtěte také|"
-    r"читайте также|lue myös|olvassa el)\s*[:：>»\-–—]",
+    r"читайте также|lue myös|olvassa el|filed under|tags?|schlagworte|themen|mots-clés|etiquetas)\s*[:：>»\-–—]",
     _FLAGS,
 )
 # Short headings that close the article and open the page's tail ("Comments", "Related articles").
@@ -121,6 +124,21 @@ _HEADER = re.compile(
     r"|^\s*\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\b|^\s*\d{4}-\d{2}-\d{2}\b|^\s*\d{4}年\d{1,2}月\d{1,2}日",
     _FLAGS,
 )
+# Words that may surround a date or time on a dateline; a short line made only of these, numbers and
+# punctuation is a dateline ("Freitag, 28.04.2023, 19:25 Uhr", "Updated 5 May 2024 at 10:00 GMT").
+_DATE_WORDS = re.compile(
+    r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|"
+    r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|"
+    r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-zäéû]*\.?|"
+    r"\b(uhr|am|pm|a\.m\.|p\.m\.|um|at|on|le|à|el|de|gmt|utc|bst|cet|cest|mez|mesz|est|edt|pst|pdt|updated?|"
+    r"published|posted|last|aktualisiert|veröffentlicht|erschienen|stand|zuletzt|mis à jour|publié|"
+    r"actualizado|publicado|min(ute)?s?|read|lesezeit|reading time|tempo de leitura|ago|vor|stunden?|hours?)\b",
+    _FLAGS,
+)
+# Contact and reporting notes closing an article: "Write to Ann Lee at ann@example.com", "Follow her @ann".
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(^|\s)@\w{2,}|contributed (reporting|to this report)", _FLAGS)
 _TABLE_ROW = re.compile(r"\|.*\|")
 _FOOTER = re.compile(
     r"^\s*(source|sources|quelle|fuente|via|copyright|©)\b[\s:]*[\w.\- /]{0,40}$",
@@ -182,6 +200,7 @@ class Cleaner:
         self._mark_hints(raw, lines, reasons, hints or {})
         self._mark_lines(raw, lines, reasons, title, origin)
         self._mark_header(raw, lines, reasons)
+        self._mark_datelines_and_contacts(raw, lines, reasons)
         self._mark_repeats(raw, lines, reasons)
         self._mark_promo_blocks(raw, lines, reasons)
         self._mark_captions_above_credits(raw, lines, reasons)
@@ -225,6 +244,23 @@ class Cleaner:
             if i not in reasons and len(line.split()) <= self.settings.header_max_words and _HEADER.match(line):
                 if not re.search(r"[.!?…]\s*$", line) or re.search(r"\d", line):
                     reasons[i] = "byline or dateline"
+
+    def _mark_datelines_and_contacts(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
+        """Lines that hold only a date or time (anywhere), and contact or reporting notes among the last
+        lines ("Write to Ann Lee at ann@example.com")."""
+        n = len(lines)
+        for i, (s, e) in enumerate(lines):
+            if i in reasons:
+                continue
+            line = raw[s:e]
+            words = len(line.split())
+            if words <= self.settings.header_max_words and re.search(r"\d", line):
+                rest = re.sub(r"[\W\d_]+", " ", _DATE_WORDS.sub(" ", line)).strip()
+                if not rest:
+                    reasons[i] = "byline or dateline"
+                    continue
+            if i >= n - self.settings.header_lines and words <= 3 * self.settings.header_max_words and _CONTACT.search(line):
+                reasons[i] = "contact line"
 
     def _mark_repeats(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
         """Short lines repeated many times are page furniture ("External content not available").
@@ -275,15 +311,20 @@ class Cleaner:
 
     def _mark_tail(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
         """An end-of-article heading ("Comments", "Related articles") in the last part of the text closes
-        the article: it and everything after it is the page's tail."""
+        the article: it and everything after it is the page's tail. Earlier, it heads a teaser box and
+        only the heading goes (the box's links are hints)."""
         total = sum(e - s for s, e in lines)
         seen = 0
         for i, (s, e) in enumerate(lines):
             seen += e - s
-            if seen >= total * self.settings.tail_min_share and _END_MARKER.match(raw[s:e]):
-                for j in range(i, len(lines)):
-                    reasons.setdefault(j, "page tail")
-                return
+            if not _END_MARKER.match(raw[s:e]):
+                continue
+            if seen < total * self.settings.tail_min_share:
+                reasons.setdefault(i, "teaser heading")  # a "Related" box inside the article
+                continue
+            for j in range(i, len(lines)):
+                reasons.setdefault(j, "page tail")
+            return
 
     def _mark_promo_blocks(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
         """A short block of lines (blank-line separated) holding a call to action is removed whole,
