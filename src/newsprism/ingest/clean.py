@@ -40,6 +40,9 @@ class CleanerSettings:
     # A short line seen this many times in one text is page furniture ("External content not available"),
     # never article prose; 3 because a quote or subheading can legitimately appear twice.
     repeat_min: int = 3
+    # Labels this short (words) seen twice are furniture too ("Infographic", "One click for privacy");
+    # from the extraction dev set, where repeated crossheads are longer.
+    repeat_short_words: int = 6
     # Lines at the top of the text checked for bylines and datelines ("By Ann Lee", "Updated 5 May").
     header_lines: int = 4
     # Bylines and datelines are short; longer top lines are the lead paragraph.
@@ -83,7 +86,7 @@ _PROMO = re.compile(
     r"was this article helpful|wie hat ihnen (dieser|der) artikel gefallen|report an error|fehler gefunden|"
     r"push-nachrichten|(this|the) article (first )?(appeared|was first published)|"
     r"(artikel|beitrag) ist zuerst (bei|in|auf) .{1,40} erschienen)\b"
-    r"|会員限定|会員登録|関連キーワード|おすすめ情報|無断転載",
+    r"|会員限定|会員登録|登録すると|読み放題|メールマガジン|関連キーワード|おすすめ情報|無断転載",
     _FLAGS,
 )
 _LINK_LINE = re.compile(
@@ -139,6 +142,8 @@ _DATE_WORDS = re.compile(
 )
 # Contact and reporting notes closing an article: "Write to Ann Lee at ann@example.com", "Follow her @ann".
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(^|\s)@\w{2,}|contributed (reporting|to this report)", _FLAGS)
+# Video and audio teasers: "Feuer in der Altstadt | 2:57 min", "Video: Der Einsatz in Bildern".
+_MEDIA = re.compile(r"\d{1,2}:\d{2}\s*(min|minuten|minutes|mins)\b\.?\s*$|^\s*(video|audio|podcast)\s*[:|]", _FLAGS)
 _TABLE_ROW = re.compile(r"\|.*\|")
 _FOOTER = re.compile(
     r"^\s*(source|sources|quelle|fuente|via|copyright|©)\b[\s:]*[\w.\- /]{0,40}$",
@@ -270,11 +275,11 @@ class Cleaner:
         keys = [norm_line(raw[s:e]) for s, e in lines]
         counts = Counter(keys)
         for i, key in enumerate(keys):
-            if (
-                key
-                and i not in reasons
-                and counts[key] >= self.settings.repeat_min
-                and len(key.split()) <= self.settings.header_max_words
+            if not key or i in reasons:
+                continue
+            words = len(key.split())
+            if (counts[key] >= self.settings.repeat_min and words <= self.settings.header_max_words) or (
+                counts[key] >= 2 and words <= self.settings.repeat_short_words
             ):
                 reasons[i] = "repeated boilerplate"
 
@@ -284,6 +289,7 @@ class Cleaner:
         limit = self.settings.max_residue_chars
         title_norm = _norm(title) if title else None
         n = len(lines)
+        counts = Counter(_norm(raw[s:e]) for s, e in lines)
         for i, (s, e) in enumerate(lines):
             line = raw[s:e]
             if i in reasons:
@@ -296,7 +302,11 @@ class Cleaner:
                 _CREDIT.match(line) or (_AGENCY_CREDIT.match(line) and not line.rstrip().endswith("."))
             ):
                 reasons[i] = "photo credit"
-            elif len(line.split()) <= self.settings.header_max_words and _PROMO.search(line):
+            elif _MEDIA.search(line) and len(line) <= limit:
+                reasons[i] = "media teaser"
+            elif _PROMO.search(line) and (
+                len(line.split()) <= self.settings.header_max_words or (len(line) <= limit and counts[_norm(line)] > 1)
+            ):
                 reasons[i] = "promo"
             elif i >= n - 3 and len(line.split()) <= 6 and _FOOTER.match(line) and not _END_PUNCT.search(line):
                 reasons[i] = "footer"
