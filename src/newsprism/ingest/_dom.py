@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["norm_line", "residue_hints"]
+__all__ = ["norm_line", "residue_hints", "shows_text"]
 
 _NON_WORD = re.compile(r"\W+")
 
@@ -86,3 +86,20 @@ def residue_hints(tree: Any, max_chars: int = 250, link_share: float = 0.6) -> d
         if key in hints and hints[key] != "headline" and (hints[key] == "caption" or el.tag != "p"):
             del hints[key]
     return hints
+
+
+def shows_text(tree: Any, text: str) -> bool:
+    """Whether the page prints ``text`` as one element of its body (a paragraph, heading or leaf block),
+    as opposed to only in ``<meta>`` tags.
+
+    >>> from lxml import html
+    >>> shows_text(html.fromstring("<html><body><div><p class='lead'>Talks go on.</p></div></body></html>"), "Talks go on")
+    True
+    """
+    key = norm_line(text)
+    if not key:
+        return False
+    return any(
+        norm_line(el.text_content()) == key
+        for el in tree.xpath("//body//p | //body//h2 | //body//div[not(.//div or .//p)] | //body//span[not(*)]")
+    )

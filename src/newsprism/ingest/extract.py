@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..settings import ExtractSettings
-from ._dom import residue_hints
+from ._dom import norm_line, residue_hints, shows_text
 from ._meta import read_metadata
 from .clean import Cleaned, Cleaner, Removal
 from .dates import normalize_datetime
@@ -65,6 +65,17 @@ def _baseline_text(tree: Any) -> str:
     return (text or "").strip()
 
 
+def _missed_lead(tree: Any, description: str | None, text: str, min_words: int) -> str | None:
+    """The page's standfirst when the body extraction missed it: the meta description, if the page also
+    prints it as its own block (so it is the lead shown to readers, not just an SEO summary) and the
+    extracted text does not contain it."""
+    if not description or len(description.split()) < min_words:
+        return None
+    if norm_line(description) in norm_line(text) or not shows_text(tree, description):
+        return None
+    return description
+
+
 def _date_from_page(tree: Any, url: str | None) -> str | None:
     """Last resort for pages without date metadata: htmldate's search of the markup and URL."""
     from htmldate import find_date
@@ -80,8 +91,10 @@ class Extractor:
     """Extract the article from an HTML page; raises :class:`InputError` when there is no article text.
 
     Metadata (title, authors, dates) comes from the page's markup (:mod:`._meta`); the body from
-    trafilatura, then the :class:`Cleaner`. ``raw_text`` is trafilatura's body text and ``removed`` the
-    spans of it the cleaner dropped, with reasons.
+    trafilatura, then the :class:`Cleaner` with what the markup says about captions and links
+    (:mod:`._dom`). ``raw_text`` is the candidate body before cleaning: the page's printed standfirst when
+    trafilatura missed it, then trafilatura's text; ``removed`` are the spans of it the cleaner dropped,
+    with reasons.
     """
 
     def __init__(self, settings: ExtractSettings | None = None, cleaner: Cleaner | None = None) -> None:
@@ -112,6 +125,9 @@ class Extractor:
             raw = _baseline_text(tree)
         if not raw:
             raise InputError("E141", "no article text found in the page")
+        lead = _missed_lead(tree, meta.description, raw, self.settings.lead_min_words)
+        if lead:
+            raw = f"{lead}\n{raw}"
         cleaned: Cleaned = self.cleaner(raw, title=meta.title, hints=hints, origin="html")
         if len(cleaned.text) < self.settings.min_body_chars:
             raise InputError("E142", f"article text is only {len(cleaned.text)} characters after cleaning")
