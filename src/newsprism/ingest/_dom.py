@@ -17,15 +17,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..settings import ExtractSettings
+
 __all__ = ["norm_line", "residue_hints", "shows_text"]
 
 _NON_WORD = re.compile(r"\W+")
 
-# Captions and credits: <figcaption>, and caption/credit-classed elements next to an image (the class
-# alone is not enough: some sites call their whole story container "...-caption").
+# Captions and credits: <figcaption>, and caption/credit-classed elements (checked by _beside_image).
 _CAPTION_XPATH = (
-    ".//figcaption | .//*[contains(@class, 'caption') or contains(@class, 'credit') or contains(@class, 'copyright')"
-    " or contains(@class, 'Caption') or contains(@class, 'Credit')][not(.//p)][ancestor::figure or parent::*[.//img]]"
+    ".//figcaption | .//*[@class][contains(@class, 'aption') or contains(@class, 'redit') or contains(@class, 'opyright')]"
 )
 # Prose elements: a hint never removes text the page also prints as a paragraph or heading (some sites
 # repeat paragraphs as captions, or link their subheadings from a table of contents).
@@ -33,7 +33,6 @@ _PROSE_XPATH = (
     ".//p[not(ancestor::figure or ancestor::figcaption or contains(@class, 'caption') or contains(@class, 'credit'))]"
     " | .//h2 | .//h3 | .//h4"
 )
-_PROSE_LINK_SHARE = 0.95
 _URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
 
 
@@ -42,7 +41,18 @@ def norm_line(text: str) -> str:
     return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
-def residue_hints(tree: Any, max_chars: int = 250, link_share: float = 0.6) -> dict[str, str]:
+def _beside_image(el: Any) -> bool:
+    """A caption-classed element counts when it is inside a figure or next to an image, and holds no
+    paragraphs (some sites call their whole story container "...-caption")."""
+    if el.find(".//p") is not None:
+        return False
+    parent = el.getparent()
+    if parent is not None and (parent.find(".//img") is not None or parent.find(".//picture") is not None):
+        return True
+    return any(a.tag == "figure" for a in el.iterancestors())
+
+
+def residue_hints(tree: Any, settings: ExtractSettings | None = None) -> dict[str, str]:
     """Normalized texts of caption/credit elements and of links, with the reason.
 
     A line of extracted text that is exactly one link's text is a teaser or navigation link, and so is a
@@ -50,17 +60,21 @@ def residue_hints(tree: Any, max_chars: int = 250, link_share: float = 0.6) -> d
 
     Args:
         tree: The page as an lxml HTML tree (not modified).
-        max_chars: Texts longer than this are never hints (captions and link lines are short).
-        link_share: Share of a short paragraph's or list item's characters inside links above which it
-            is link text.
+        settings: ``residue_max_chars`` (longer texts are never hints), ``link_share`` and
+            ``prose_link_share`` (share of a list item's / paragraph's characters inside links above
+            which it is link text).
 
     Returns:
         A mapping from :func:`norm_line` keys to ``"caption"`` or ``"link text"``.
     """
+    settings = settings or ExtractSettings()
+    max_chars = settings.residue_max_chars
     hints: dict[str, str] = {}
     for el in tree.xpath(_CAPTION_XPATH):
+        if el.tag != "figcaption" and not _beside_image(el):
+            continue
         key = norm_line(el.text_content())
-        if key and len(key) <= max_chars * 2:
+        if key and len(key) <= max_chars:
             hints.setdefault(key, "caption")
     for el in tree.iter("h1"):
         key = norm_line(el.text_content())
@@ -68,19 +82,17 @@ def residue_hints(tree: Any, max_chars: int = 250, link_share: float = 0.6) -> d
             hints.setdefault(key, "headline")
     for el in tree.iter("a"):
         text = el.text_content()
-        key = norm_line(text)
-        if key and len(key) <= max_chars and " " in key and not _URL.match(text):
-            hints.setdefault(key, "link text")
-    for el in tree.xpath(".//p | .//li"):
-        text = el.text_content()
-        key = norm_line(text)
-        if not key or len(key) > max_chars or key in hints or _URL.match(text):
+        if 10 <= len(text) <= max_chars and " " in text.strip() and not _URL.match(text):
+            hints.setdefault(norm_line(text), "link text")
+    for el in tree.xpath(".//p[.//a] | .//li[.//a]"):
+        text = el.text_content().strip()
+        if not text or len(text) > max_chars or _URL.match(text):
             continue
-        linked = sum(len(norm_line(a.text_content())) for a in el.iter("a"))
+        linked = sum(len(a.text_content().strip()) for a in el.iter("a"))
         # A sentence-length paragraph is prose with links in it unless it is (nearly) all link.
-        share = link_share if el.tag == "li" or len(key.split()) < 10 else _PROSE_LINK_SHARE
-        if linked >= share * len(key):
-            hints[key] = "link text"
+        share = settings.link_share if el.tag == "li" or len(text.split()) < 10 else settings.prose_link_share
+        if linked >= share * len(text):
+            hints.setdefault(norm_line(text), "link text")
     for el in tree.xpath(_PROSE_XPATH):
         key = norm_line(el.text_content())
         if key in hints and hints[key] != "headline" and (hints[key] == "caption" or el.tag != "p"):

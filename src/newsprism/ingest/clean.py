@@ -23,33 +23,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..settings import ExtractSettings
 from ._dom import norm_line
 
-__all__ = ["Cleaned", "Cleaner", "CleanerSettings", "Removal"]
-
-
-@dataclass(frozen=True)
-class CleanerSettings:
-    # Paragraphs longer than this (characters) are article text, never promo or caption residue.
-    max_residue_chars: int = 300
-    # A standalone paragraph without final punctuation and at least this many words reads as a caption
-    # (crossheads are shorter: the seeds' subheading has 11 words, their captions 19-20).
-    caption_min_words: int = 15
-    # Captions above a photo credit: how many short paragraphs back to look.
-    caption_block_lines: int = 3
-    # A short line seen this many times in one text is page furniture ("External content not available"),
-    # never article prose; 3 because a quote or subheading can legitimately appear twice.
-    repeat_min: int = 3
-    # Labels this short (words) seen twice are furniture too ("Infographic", "One click for privacy");
-    # from the extraction dev set, where repeated crossheads are longer.
-    repeat_short_words: int = 6
-    # Lines at the top of the text checked for bylines and datelines ("By Ann Lee", "Updated 5 May").
-    header_lines: int = 4
-    # Bylines and datelines are short; longer top lines are the lead paragraph.
-    header_max_words: int = 12
-    # An end-of-article heading only cuts the tail when this share of the text comes before it, so a
-    # "Related" box near the top never takes the article with it.
-    tail_min_share: float = 0.6
+__all__ = ["Cleaned", "Cleaner", "Removal"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,15 +146,11 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _norm(s: str) -> str:
-    return re.sub(r"\W+", " ", s.casefold()).strip()
-
-
 class Cleaner:
     """Remove scraping residue from plain text; see the module docstring for what counts as residue."""
 
-    def __init__(self, settings: CleanerSettings | None = None) -> None:
-        self.settings = settings or CleanerSettings()
+    def __init__(self, settings: ExtractSettings | None = None) -> None:
+        self.settings = settings or ExtractSettings()
 
     def __call__(
         self,
@@ -286,15 +259,15 @@ class Cleaner:
     def _mark_lines(
         self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str], title: str | None, origin: str
     ) -> None:
-        limit = self.settings.max_residue_chars
-        title_norm = _norm(title) if title else None
+        limit = self.settings.residue_max_chars
+        title_norm = norm_line(title) if title else None
         n = len(lines)
-        counts = Counter(_norm(raw[s:e]) for s, e in lines)
+        counts = Counter(norm_line(raw[s:e]) for s, e in lines)
         for i, (s, e) in enumerate(lines):
             line = raw[s:e]
             if i in reasons:
                 continue
-            if title_norm and i < 3 and _norm(line) == title_norm:
+            if title_norm and i < 3 and norm_line(line) == title_norm:
                 reasons[i] = "repeated title"
             elif len(line) <= limit and _LINK_LINE.match(line):
                 reasons[i] = "link line"
@@ -305,7 +278,7 @@ class Cleaner:
             elif _MEDIA.search(line) and len(line) <= limit:
                 reasons[i] = "media teaser"
             elif _PROMO.search(line) and (
-                len(line.split()) <= self.settings.header_max_words or (len(line) <= limit and counts[_norm(line)] > 1)
+                len(line.split()) <= self.settings.header_max_words or (len(line) <= limit and counts[norm_line(line)] > 1)
             ):
                 reasons[i] = "promo"
             elif i >= n - 3 and len(line.split()) <= 6 and _FOOTER.match(line) and not _END_PUNCT.search(line):
@@ -347,7 +320,7 @@ class Cleaner:
                 blocks.append([i])
         for b, block in enumerate(blocks):
             text = " ".join(raw[lines[i][0] : lines[i][1]] for i in block)
-            if len(text) > self.settings.max_residue_chars or not _PROMO.search(text):
+            if len(text) > self.settings.residue_max_chars or not _PROMO.search(text):
                 continue
             for i in block:
                 reasons.setdefault(i, "promo")

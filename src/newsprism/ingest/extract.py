@@ -99,14 +99,14 @@ class Extractor:
 
     def __init__(self, settings: ExtractSettings | None = None, cleaner: Cleaner | None = None) -> None:
         self.settings = settings or ExtractSettings()
-        self.cleaner = cleaner or Cleaner()
+        self.cleaner = cleaner or Cleaner(self.settings)
 
     def __call__(self, html: str | bytes, url: str | None = None) -> Extracted:
         import trafilatura
 
         tree = _parse(html)
         meta = read_metadata(tree, url)
-        hints = residue_hints(tree)
+        hints = residue_hints(tree, self.settings)
         mode = self.settings.mode
         try:
             doc = trafilatura.bare_extraction(
