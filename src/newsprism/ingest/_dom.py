@@ -19,7 +19,7 @@ from typing import Any
 
 from ..settings import ExtractSettings
 
-__all__ = ["norm_line", "residue_hints", "shows_text"]
+__all__ = ["norm_line", "other_articles_xpath", "residue_hints", "shows_text"]
 
 _NON_WORD = re.compile(r"\W+")
 
@@ -115,3 +115,29 @@ def shows_text(tree: Any, text: str) -> bool:
         norm_line(el.text_content()) == key
         for el in tree.xpath("//body//p | //body//h2 | //body//div[not(.//div or .//p)] | //body//span[not(*)]")
     )
+
+
+def other_articles_xpath(tree: Any, title: str | None) -> str | None:
+    """An XPath selecting the *other* full articles of a page that carries several (infinite-scroll pages
+    append the next stories, each an ``<article>`` with its own ``<h1>``), or ``None`` for a page with one.
+
+    The article kept is the one whose ``<h1>`` matches ``title``, else the first.
+
+    >>> from lxml import html
+    >>> page = html.fromstring("<html><body><article><h1>Quake</h1><p>a</p></article>"
+    ...                        "<article><h1>Next story</h1><p>b</p></article></body></html>")
+    >>> other_articles_xpath(page, "Quake")
+    '(//article[.//h1])[position() != 1]'
+    """
+    articles = tree.xpath("//article[.//h1]")
+    if len(articles) < 2:
+        return None
+    for a in articles:  # nested articles (a story holding teaser cards) are one article, not several
+        if any(b is not a and any(anc is a for anc in b.iterancestors()) for b in articles):
+            return None
+    key = norm_line(title or "")
+    keep = next(
+        (i for i, a in enumerate(articles) if key and norm_line(a.xpath("string(.//h1)")) == key),
+        0,
+    )
+    return f"(//article[.//h1])[position() != {keep + 1}]"

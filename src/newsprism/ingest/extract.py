@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..settings import ExtractSettings
-from ._dom import norm_line, residue_hints, shows_text
+from ._dom import norm_line, other_articles_xpath, residue_hints, shows_text
 from ._meta import read_metadata
 from .clean import Cleaned, Cleaner, Removal
 from .dates import normalize_datetime
@@ -117,6 +117,7 @@ class Extractor:
                 include_tables=True,
                 favor_precision=mode == "precision",
                 favor_recall=mode == "recall",
+                prune_xpath=other_articles_xpath(tree, meta.title),
             )
         except Exception as e:  # trafilatura raises a variety of parser errors on broken markup
             raise InputError("E140", f"HTML could not be parsed: {type(e).__name__}: {e}") from None
