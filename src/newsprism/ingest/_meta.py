@@ -21,6 +21,7 @@ import html as htmllib
 import re
 import unicodedata
 from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
 
 from ._jsonld import article_object, iter_objects, person_names
@@ -142,7 +143,11 @@ _BY = re.compile(
     re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|\||/|\s+(?:and|und|et|y|e|og|och|en|i|a)\s+|\s+&\s+)\s*", re.IGNORECASE)
-_NOT_NAME = re.compile(r"@|https?://|www\.|\d{3,}|\d:\d\d|\b(updated|published|aktualisiert|min read|minutes?)\b", re.I)
+_NOT_NAME = re.compile(
+    r"@|https?://|www\.|\d{3,}|\d:\d\d|\b(updated|published|aktualisiert|min read|minutes?|twitter|facebook|"
+    r"instagram|linkedin|whatsapp|share|teilen|e-?mail|newsletter|follow)\b",
+    re.I,
+)
 
 
 def split_names(value: str) -> list[str]:
@@ -167,6 +172,9 @@ def _dedupe(names: list[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+# "By Ann Lee" / "Von Ann Lee" printed without byline markup: short leaf blocks starting that way.
+_BY_LINE = re.compile(r"^(?i:by|von|par|por|di|door|av|af)\s+[A-ZÀ-ÞĀ-Ž]")
+_BY_TEXT_XPATH = "//body//p[not(*[not(self::a or self::strong or self::b or self::span)])] | //body//span[not(*)]"
 _BYLINE_XPATH = (
     ".//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') or contains(@class, 'author')"
     " or contains(@id, 'byline')][not(self::meta or self::link or self::script or self::body or self::html)]"
@@ -174,34 +182,38 @@ _BYLINE_XPATH = (
 
 
 def _authors(tree: Any, meta: dict[str, str], ld: dict[str, Any] | None, sites: list[str]) -> tuple[str, ...]:
-    """Names from JSON-LD, then meta tags, then byline elements; a JSON-LD "author" that is only the
-    publisher itself gives way to a byline naming people, when the page has one."""
+    """Names from JSON-LD, then meta tags, then byline elements, then "By …" lines. A source naming only
+    the publisher itself ("Coast Daily" as author) gives way to a later one naming people; when none
+    does, the publisher is the author."""
     site_keys = [_key(s) for s in sites]
     fallback: tuple[str, ...] = ()
+    for names in _author_candidates(tree, meta, ld):
+        names = _dedupe([n for name in names for n in split_names(name)])
+        if not names:
+            continue
+        if not all(_is_site(n, site_keys) for n in names):
+            return names
+        fallback = fallback or names
+    return fallback
+
+
+def _author_candidates(tree: Any, meta: dict[str, str], ld: dict[str, Any] | None) -> Iterator[list[str]]:
+    """Author name lists from every source, most trusted first (lazily: later ones cost more)."""
     if ld:
-        names = person_names(ld.get("author")) or person_names(ld.get("creator"))
-        names = [n for name in names for n in split_names(name)]
-        if names and not all(_is_site(n, site_keys) for n in names):
-            return _dedupe(names)
-        fallback = _dedupe(names)
-    found = _authors_from_markup(tree, meta)
-    return found if found and not all(_is_site(n, site_keys) for n in found) else fallback or found
-
-
-def _authors_from_markup(tree: Any, meta: dict[str, str]) -> tuple[str, ...]:
+        yield person_names(ld.get("author")) or person_names(ld.get("creator"))
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
         value = meta.get(key, "")
         if value and not value.startswith("http"):
-            names = split_names(value)
-            if names:
-                return _dedupe(names)
+            yield [value]
     for el in tree.xpath(_BYLINE_XPATH)[:10]:
         text = _clean(el.text_content())
         if 0 < len(text) <= 120:
-            names = split_names(text)
-            if names:
-                return _dedupe(names)
-    return ()
+            yield [text]
+    for el in tree.xpath(_BY_TEXT_XPATH)[:200]:
+        text = _clean(el.text_content())
+        if len(text) <= 80 and _BY_LINE.match(text):
+            yield [text]
+            return
 
 
 # --------------------------------------------------------------------------------------------- dates
