@@ -121,3 +121,42 @@ def test_clean_text_is_built_only_from_raw_spans():
         assert piece in raw
     removed_chars = sum(r.end - r.start for r in out.removed)
     assert removed_chars + sum(len(p) for p in kept) <= len(raw)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Additional reporting by Tom Fisher; Editing by Sara Kim",
+        "Write to Maria Lopez at maria.lopez@example.com",
+        "© The City Gazette 2024",
+    ],
+)
+def test_closing_credit_and_contact_notes_are_removed(note):
+    out, quoted = clean(f"{S1}\n{S2}\n{S3}\n{S4}\n{note}")
+    assert_article_kept(out.text)
+    assert quoted == [(note, "contact line")]
+
+
+def test_reading_time_and_link_intro_lines_are_removed():
+    raw = f"Reading time: 3 minutes\n{S1}\n{S2}\nMore on the budget fight in our live blog:\n{S3}\n{S4}"
+    out, quoted = clean(raw)
+    assert_article_kept(out.text)
+    assert quoted == [
+        ("Reading time: 3 minutes", "byline or dateline"),
+        ("More on the budget fight in our live blog:", "link line"),
+    ]
+
+
+def test_sentence_length_newsletter_prompt_is_removed_but_prose_about_subscribers_stays():
+    prompt = "Get the morning's top city stories delivered to your inbox by signing up for our free newsletter."
+    prose = "The utility said it would sign up new subscribers for the cheaper tariff from March onwards."
+    out, quoted = clean(f"{S1}\n{prose}\n{S2}\n{prompt}\n{S3}\n{S4}")
+    assert_article_kept(out.text)
+    assert prose in out.text
+    assert quoted == [(prompt, "promo")]
+
+
+def test_title_with_a_kicker_glued_to_it_is_a_title_copy():
+    out, quoted = clean(f"City Hall Council approves budget\n{S1}\n{S2}\n{S3}\n{S4}", title="Council approves budget")
+    assert_article_kept(out.text)
+    assert quoted == [("City Hall Council approves budget", "repeated title")]

@@ -118,7 +118,36 @@ _DATE_WORDS = re.compile(
     _FLAGS,
 )
 # Contact and reporting notes closing an article: "Write to Ann Lee at ann@example.com", "Follow her @ann".
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(^|\s)@\w{2,}|contributed (reporting|to this report)", _FLAGS)
+# Calls to action and consent notices that are never article prose, even in a sentence-length line.
+_STRONG_PROMO = re.compile(
+    r"\b(newsletter|abonnieren|abonnez-vous|suscríbete|externe[rn]? inhalte?|"
+    r"privatsphäre-einstellungen|datenschutzeinstellungen|einverstanden, dass|cookie settings|"
+    r"third-party content|empfohlener redaktioneller inhalt|delivered to your inbox|share it with)\b"
+    r"|\b(facebook|twitter|instagram|youtube|whatsapp|tiktok|linkedin|telegram)\b.*"
+    r"\b(facebook|twitter|instagram|youtube|whatsapp|tiktok|linkedin|telegram)\b",
+    _FLAGS,
+)
+# Lines announcing a link elsewhere: "More on the Middle East in our live blog:", "Lesen Sie hier:".
+_LINK_INTRO = re.compile(
+    r"\b(read|see|find|more|lesen sie|finden sie|mehr|lisez|lea)\b.*"
+    r"\b(here|hier|our|unserem|unserer|notre|nuestro|liveblog|live blog|newsletter|podcast|im überblick)\b"
+    r"[^.!?]*[:：]\s*$",
+    _FLAGS,
+)
+# Reading-time labels: "Lesedauer: 4 Minuten", "3 min read", "Tempo de leitura: 2 minutos".
+_READING_TIME = re.compile(
+    r"\b(reading time|read time|min(ute)?s? read|lesedauer|lesezeit|tempo de leitura|tiempo de lectura|"
+    r"temps de lecture|lettura)\b",
+    _FLAGS,
+)
+# Contact, credit and reporting notes closing an article: "Write to Ann Lee at ann@example.com",
+# "Additional reporting by Bo Li; Editing by Cy Ma", "Contributing: Ann Lee", "© The Daily 2024".
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(^|\s)@\w{2,}|contributed (reporting|to this report)|^\W*(additional )?reporting by|"
+    r"editing by|^\W*(contributing|mitarbeit|übersetzung|translation|faktencheck|fact check)( und [\w ]+)?\s*:|"
+    r"^\W*(©|copyright\b)",
+    _FLAGS,
+)
 # Video and audio teasers: "Feuer in der Altstadt | 2:57 min", "Video: Der Einsatz in Bildern".
 _MEDIA = re.compile(r"\d{1,2}:\d{2}\s*(min|minuten|minutes|mins)\b\.?\s*$|^\s*(video|audio|podcast)\s*[:|]", _FLAGS)
 _TABLE_ROW = re.compile(r"\|.*\|")
@@ -133,6 +162,17 @@ _GLUE = re.compile(r"(?<=[a-z\u00e0-\u00ff.!?])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\
 _CAMEL_OK = re.compile(r"(Mc|Mac|O'|De|Di|La|Le|Van|Von|You|Face|Linked|Post|Whats|Play|Smack|Power|Share)$")
 _WORD_BEFORE = re.compile(r"(#|@)?[A-Z\u00c0-\u00de]?[a-z\u00e0-\u00ff]+$")
 _TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+def _is_title_copy(line: str, title_norm: str) -> bool:
+    """The title again, alone or with a kicker glued to it ("Olympics Athlete wins gold" for "Athlete wins
+    gold"), compared without spaces and punctuation."""
+    line_c, title_c = _compact(line), _compact(title_norm)
+    return bool(title_c) and title_c in line_c and len(line_c) <= 2 * len(title_c)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -176,9 +216,9 @@ class Cleaner:
         lines = _lines(raw)
         reasons: dict[int, str] = {}
         self._mark_hints(raw, lines, reasons, hints or {})
+        self._mark_datelines_and_contacts(raw, lines, reasons)
         self._mark_lines(raw, lines, reasons, title, origin)
         self._mark_header(raw, lines, reasons)
-        self._mark_datelines_and_contacts(raw, lines, reasons)
         self._mark_repeats(raw, lines, reasons)
         self._mark_promo_blocks(raw, lines, reasons)
         self._mark_captions_above_credits(raw, lines, reasons)
@@ -267,7 +307,7 @@ class Cleaner:
             line = raw[s:e]
             if i in reasons:
                 continue
-            if title_norm and i < 3 and norm_line(line) == title_norm:
+            if title_norm and i < 3 and _is_title_copy(line, title_norm):
                 reasons[i] = "repeated title"
             elif len(line) <= limit and _LINK_LINE.match(line):
                 reasons[i] = "link line"
@@ -277,10 +317,14 @@ class Cleaner:
                 reasons[i] = "photo credit"
             elif _MEDIA.search(line) and len(line) <= limit:
                 reasons[i] = "media teaser"
-            elif _PROMO.search(line) and (
-                len(line.split()) <= self.settings.header_max_words or (len(line) <= limit and counts[norm_line(line)] > 1)
+            elif (_PROMO.search(line) and len(line.split()) <= self.settings.header_max_words) or (
+                len(line) <= limit and (_STRONG_PROMO.search(line) or (_PROMO.search(line) and counts[norm_line(line)] > 1))
             ):
                 reasons[i] = "promo"
+            elif len(line.split()) <= self.settings.header_max_words and _READING_TIME.search(line):
+                reasons[i] = "byline or dateline"
+            elif len(line.split()) <= 2 * self.settings.header_max_words and _LINK_INTRO.search(line):
+                reasons[i] = "link line"
             elif i >= n - 3 and len(line.split()) <= 6 and _FOOTER.match(line) and not _END_PUNCT.search(line):
                 reasons[i] = "footer"
             elif (
@@ -333,9 +377,9 @@ class Cleaner:
 
     def _mark_captions_above_credits(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
         """Short paragraphs right above a photo credit are the photo's caption when they read as one
-        (no final punctuation) or when they sit at the top of the text, where the lead image goes."""
+        (no final punctuation) or when the credit sits among the first lines, where the lead image goes."""
         for i in [i for i, r in reasons.items() if r == "photo credit"]:
-            at_top = all(lines[k][1] - lines[k][0] <= 200 or k in reasons for k in range(i))
+            at_top = i <= self.settings.caption_block_lines
             j = i - 1
             while j >= 0 and i - j <= self.settings.caption_block_lines:
                 s, e = lines[j]
