@@ -33,6 +33,12 @@ def test_jsonld_article_gives_title_authors_and_both_dates():
     assert ex.published == "2024-05-03T15:47:42+00:00"
     assert ex.updated == "2024-05-04T08:00:00+02:00"
     assert ex.lang == "en"
+    assert ex.url == "https://www.coastdaily.example/a/1"
+
+
+def test_canonical_link_gives_the_url_when_none_is_passed():
+    ex = Extractor()(page('<link rel="canonical" href="https://news.example/harbour-plan">'))
+    assert ex.url == "https://news.example/harbour-plan"
 
 
 def test_og_title_loses_the_site_name_and_meta_dates_are_read():

@@ -41,6 +41,7 @@ class Metadata:
     site_name: str | None = None
     lang: str | None = None
     description: str | None = None
+    url: str | None = None
 
 
 def _clean(value: Any) -> str:
@@ -276,4 +277,14 @@ def read_metadata(tree: Any, url: str | None = None) -> Metadata:
         site_name=next((s for s in sites if s), None),
         lang=re.split(r"[-_]", lang)[0].casefold() or None,
         description=_clean(meta.get("og:description") or meta.get("description")) or None,
+        url=_canonical_url(tree, meta),
     )
+
+
+def _canonical_url(tree: Any, meta: dict[str, str]) -> str | None:
+    """The page's own address: ``<link rel="canonical">``, else ``og:url`` (absolute http(s) only)."""
+    links = [el.get("href") for el in tree.iterfind(".//link") if (el.get("rel") or "").casefold() == "canonical"]
+    for value in [*links, meta.get("og:url")]:
+        if value and value.strip().startswith(("http://", "https://")):
+            return value.strip()
+    return None

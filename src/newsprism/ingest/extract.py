@@ -1,4 +1,5 @@
-"""HTML → main text and metadata: trafilatura for the body and metadata, then newsprism's residue cleaner.
+"""HTML → main text and metadata: metadata from the markup, the body from trafilatura, then newsprism's
+residue cleaner guided by what the markup says about captions and links.
 
 >>> html = ("<html><head><title>Quake hits coast | Daily</title></head><body><nav>Home</nav><article>"
 ...         "<h1>Quake hits coast</h1><p>A strong earthquake struck the coast on Monday, officials said."
@@ -141,6 +142,6 @@ class Extractor:
             published=meta.published or _date_from_page(tree, url),
             updated=meta.updated,
             site_name=meta.site_name,
-            url=url,
+            url=url or meta.url,
             lang=meta.lang,
         )
