@@ -72,6 +72,9 @@ class ExtractSettings:
     caption_min_words: int = _range(1, 200, 15)
     # Captions above a photo credit: how many short lines back to look (seeds: up to 2 caption lines).
     caption_block_lines: int = _range(0, 20, 3)
+    # ... and how long such a caption may be (characters): seed captions are under 80, while dev-set lead
+    # paragraphs above a top photo credit run to 200 and more.
+    caption_max_chars: int = _range(0, 10_000, 150)
     # A short line seen this many times is furniture ("External content not available"); 3 because a quote
     # or crosshead may legitimately appear twice (dev set).
     repeat_min: int = _range(2, 100, 3)

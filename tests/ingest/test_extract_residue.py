@@ -55,3 +55,10 @@ def test_extractor_keeps_paragraphs_and_its_removed_spans_point_into_raw_text():
     for r in ex.removed:
         assert 0 <= r.start < r.end <= len(ex.raw_text)
         assert ex.raw_text[r.start : r.end] not in ex.text
+
+
+def test_teaser_list_items_opening_with_a_link_are_removed():
+    raw = "\n".join([*PARAS, "- Storm damages the western pier overnight Crews worked until dawn to clear it"])
+    out = Cleaner()(raw, hints=residue_hints(lxml_html.fromstring(page())), origin="html")
+    assert all(p in out.text for p in PARAS)
+    assert [r.reason for r in out.removed] == ["link text"]

@@ -145,11 +145,22 @@ class Cleaner:
 
     @staticmethod
     def _mark_hints(raw: str, lines: list[tuple[int, int]], reasons: dict[int, str], hints: Mapping[str, str]) -> None:
-        if hints:
-            for i, (s, e) in enumerate(lines):
-                reason = hints.get(norm_line(raw[s:e]))
-                if reason:
-                    reasons[i] = reason
+        """Lines the markup calls residue; also list items that open with a link's text ("- Coach fired
+        by club The coach took the team to the final"): teaser cards with their blurb."""
+        if not hints:
+            return
+        for i, (s, e) in enumerate(lines):
+            line = raw[s:e]
+            key = norm_line(line)
+            reason = hints.get(key)
+            if reason:
+                reasons[i] = reason
+            elif line.startswith(("- ", "• ")):
+                words = key.split()
+                for k in range(min(len(words) - 1, 25), 3, -1):
+                    if hints.get(" ".join(words[:k])) == "link text":
+                        reasons[i] = "link text"
+                        break
 
     def _mark_header(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
         """Bylines and datelines among the first lines ("By Ann Lee", "Updated: 5 May 2024, 10:00")."""
@@ -279,7 +290,7 @@ class Cleaner:
             j = i - 1
             while j >= 0 and i - j <= self.settings.caption_block_lines:
                 s, e = lines[j]
-                if j in reasons or e - s > 200 or not (at_top or not P.END_PUNCT.search(raw[s:e])):
+                if j in reasons or e - s > self.settings.caption_max_chars or not (at_top or not P.END_PUNCT.search(raw[s:e])):
                     break
                 reasons[j] = "caption"
                 j -= 1
