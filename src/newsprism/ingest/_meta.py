@@ -42,6 +42,7 @@ class Metadata:
     lang: str | None = None
     description: str | None = None
     url: str | None = None
+    title_variants: tuple[str, ...] = ()
 
 
 def _clean(value: Any) -> str:
@@ -116,7 +117,9 @@ def _site_names(meta: dict[str, str], ld: dict[str, Any] | None, url: str | None
     return [_clean(n) for n in names if n]
 
 
-def _title(tree: Any, meta: dict[str, str], ld: dict[str, Any] | None, sites: list[str]) -> str | None:
+def _titles(tree: Any, meta: dict[str, str], ld: dict[str, Any] | None, sites: list[str]) -> tuple[str | None, tuple[str, ...]]:
+    """The title, and every headline variant the page gives (JSON-LD, Twitter, OpenGraph, ``<h1>``,
+    ``<title>``; site names cut off)."""
     h1 = next((t for t in (_clean(e.text_content()) for e in tree.iterfind(".//h1")) if t), "")
     doc_title = next((_clean(e.text_content()) for e in tree.iterfind(".//title")), "")
     candidates = [
@@ -134,7 +137,7 @@ def _title(tree: Any, meta: dict[str, str], ld: dict[str, Any] | None, sites: li
             rest = title[len(other) :] if len(other) >= 4 and title.startswith(other) else ""
             if rest and _TITLE_SEPARATORS.match(rest):
                 title = other
-    return title
+    return title, tuple(dict.fromkeys(c for c in stripped if len(c) >= 4))
 
 
 # ------------------------------------------------------------------------------------------- authors
@@ -268,9 +271,11 @@ def read_metadata(tree: Any, url: str | None = None) -> Metadata:
     ld = article_object(tree)
     sites = _site_names(meta, ld, url)
     published, updated = _dates(tree, meta, ld)
+    title, variants = _titles(tree, meta, ld, sites)
     lang = (tree.get("lang") or meta.get("og:locale") or meta.get("content-language") or "").strip()
     return Metadata(
-        title=_title(tree, meta, ld, sites),
+        title=title,
+        title_variants=variants,
         authors=_authors(tree, meta, ld, sites),
         published=published,
         updated=updated,

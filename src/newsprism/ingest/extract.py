@@ -108,6 +108,8 @@ class Extractor:
         tree = _parse(html)
         meta = read_metadata(tree, url)
         hints = residue_hints(tree, self.settings)
+        for variant in meta.title_variants:  # the SEO or social headline printed atop the body
+            hints.setdefault(norm_line(variant), "headline")
         mode = self.settings.mode
         try:
             doc = trafilatura.bare_extraction(
