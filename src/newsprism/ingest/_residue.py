@@ -106,8 +106,11 @@ READING_TIME = re.compile(
 # "Additional reporting by Bo Li; Editing by Cy Ma", "Contributing: Ann Lee", "© The Daily 2024".
 CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|(^|\s)@\w{2,}|contributed (reporting|to this report)|^\W*(additional )?reporting by|"
-    r"editing by|^\W*(contributing|mitarbeit|übersetzung|translation|faktencheck|fact check)( und [\w ]+)?\s*:|"
-    r"^\W*(©|copyright\b)",
+    r"editing by|^\W*(contributing|mitarbeit|übersetzung|translation|faktencheck|fact check|redaktion|"
+    r"the author|about the author|die autorin|der autor|l'auteur|el autor)( und [\w ]+)?\s*:?\s*$|"
+    r"^\W*(contributing|mitarbeit|übersetzung|translation|faktencheck|fact check|redaktion)( und [\w ]+)?\s*:|"
+    r"^\W*(©|copyright\b)|^\W*(aus dem \w+ von|translated (from \w+ )?by|traducido por|traduit (de l'\w+ )?par)\b|"
+    r"\b(artikel|article|text) (ist|is) (eine|a) (übersetzung|translation)|^\W*\(\w{2,4}(/\w{2,4})*\)\W*$",
     FLAGS,
 )
 # Video and audio teasers: "Feuer in der Altstadt | 2:57 min", "Video: Der Einsatz in Bildern".
