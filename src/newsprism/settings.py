@@ -85,6 +85,9 @@ class ExtractSettings:
     header_lines: int = _range(0, 50, 4)
     # Bylines, datelines and prompts are short (words); longer lines are prose (dev set).
     header_max_words: int = _range(1, 100, 12)
+    # A line this short (words) among the first lines is a section or kicker label ("Politics") or a
+    # dateline ("Berlin."), not prose (dev set: 1-2-word top lines are labels; 3+ words are often crossheads).
+    label_max_words: int = _range(0, 20, 2)
     # An end-of-article heading ("Related articles") only cuts the tail when this share of the text comes
     # before it, so a box near the top never takes the article with it (dev set).
     tail_min_share: float = _range(0.0, 1.0, 0.6)

@@ -160,3 +160,17 @@ def test_title_with_a_kicker_glued_to_it_is_a_title_copy():
     out, quoted = clean(f"City Hall Council approves budget\n{S1}\n{S2}\n{S3}\n{S4}", title="Council approves budget")
     assert_article_kept(out.text)
     assert quoted == [("City Hall Council approves budget", "repeated title")]
+
+
+def test_section_label_at_the_top_is_removed_but_a_short_closing_line_stays():
+    out, quoted = clean(f"Politics\n{S1}\n{S2}\n{S3}\n{S4}\nThanks.")
+    assert_article_kept(out.text)
+    assert quoted == [("Politics", "section label")]
+    assert out.text.endswith("Thanks.")
+
+
+def test_word_limits_count_chinese_and_japanese_characters():
+    long_jp = "会員登録の手続きについて市の担当者は来月から新しい窓口を開設し、住民の相談に応じると説明した。"
+    out, quoted = clean(f"{S1}\n{long_jp}\n{S2}\n{S3}\n{S4}")
+    assert long_jp in out.text  # a prose paragraph mentioning registration is not a promo prompt
+    assert quoted == []

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..settings import ExtractSettings
 
-__all__ = ["norm_line", "other_articles_xpath", "residue_hints", "shows_text"]
+__all__ = ["norm_line", "other_articles_xpath", "residue_hints", "shows_text", "word_count"]
 
 _NON_WORD = re.compile(r"\W+")
 
@@ -34,6 +34,21 @@ _PROSE_XPATH = (
     " | .//h2 | .//h3 | .//h4"
 )
 _URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
+
+
+# Han characters and kana: scripts written without spaces, where a word is about two characters.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``, counting Chinese and Japanese (written without spaces) as two characters a word.
+
+    >>> word_count("Talks go on"), word_count("停戦交渉が大詰めを迎える")
+    (3, 6)
+    """
+    unspaced = len(_UNSPACED.findall(text))
+    spaced = len(_UNSPACED.sub(" ", text).split())
+    return spaced + (unspaced + 1) // 2
 
 
 def norm_line(text: str) -> str:
@@ -90,7 +105,7 @@ def residue_hints(tree: Any, settings: ExtractSettings | None = None) -> dict[st
             continue
         linked = sum(len(a.text_content().strip()) for a in el.iter("a"))
         # A sentence-length paragraph is prose with links in it unless it is (nearly) all link.
-        share = settings.link_share if el.tag == "li" or len(text.split()) < 10 else settings.prose_link_share
+        share = settings.link_share if el.tag == "li" or word_count(text) < 10 else settings.prose_link_share
         if linked >= share * len(text):
             hints.setdefault(norm_line(text), "link text")
     for el in tree.xpath(_PROSE_XPATH):

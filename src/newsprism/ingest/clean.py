@@ -38,7 +38,7 @@ from typing import Literal
 
 from ..settings import ExtractSettings
 from . import _residue as P
-from ._dom import norm_line
+from ._dom import norm_line, word_count
 
 __all__ = ["Cleaned", "Cleaner", "Removal"]
 
@@ -163,12 +163,22 @@ class Cleaner:
                         break
 
     def _mark_header(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
-        """Bylines and datelines among the first lines ("By Ann Lee", "Updated: 5 May 2024, 10:00")."""
+        """Bylines, datelines and labels among the first lines ("By Ann Lee", "Updated: 5 May 2024, 10:00",
+        a section or kicker label such as "Politics")."""
         for i, (s, e) in enumerate(lines[: self.settings.header_lines]):
             line = raw[s:e]
-            if i not in reasons and len(line.split()) <= self.settings.header_max_words and P.HEADER.match(line):
+            if i in reasons:
+                continue
+            words = word_count(line)
+            if words <= self.settings.header_max_words and P.HEADER.match(line):
                 if not re.search(r"[.!?…]\s*$", line) or re.search(r"\d", line):
                     reasons[i] = "byline or dateline"
+            elif (
+                words <= self.settings.label_max_words
+                and i + 1 < len(lines)
+                and not line.rstrip().endswith((":", "?", "!", "."))
+            ):
+                reasons[i] = "section label"
 
     def _mark_datelines_and_contacts(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
         """Lines that hold only a date or time (anywhere), and contact or reporting notes among the last
@@ -178,7 +188,7 @@ class Cleaner:
             if i in reasons:
                 continue
             line = raw[s:e]
-            words = len(line.split())
+            words = word_count(line)
             if words <= self.settings.header_max_words and re.search(r"\d", line):
                 rest = re.sub(r"[\W\d_]+", " ", P.DATE_WORDS.sub(" ", line)).strip()
                 if not rest:
@@ -197,7 +207,7 @@ class Cleaner:
         for i, key in enumerate(keys):
             if not key or i in reasons:
                 continue
-            words = len(key.split())
+            words = word_count(key)
             if (counts[key] >= self.settings.repeat_min and words <= self.settings.header_max_words) or (
                 counts[key] >= 2 and words <= self.settings.repeat_short_words
             ):
@@ -224,21 +234,21 @@ class Cleaner:
                 reasons[i] = "photo credit"
             elif P.MEDIA.search(line) and len(line) <= limit:
                 reasons[i] = "media teaser"
-            elif (P.PROMO.search(line) and len(line.split()) <= self.settings.header_max_words) or (
+            elif (P.PROMO.search(line) and word_count(line) <= self.settings.header_max_words) or (
                 len(line) <= limit and (P.STRONG_PROMO.search(line) or (P.PROMO.search(line) and counts[norm_line(line)] > 1))
             ):
                 reasons[i] = "promo"
-            elif len(line.split()) <= self.settings.header_max_words and P.READING_TIME.search(line):
+            elif word_count(line) <= self.settings.header_max_words and P.READING_TIME.search(line):
                 reasons[i] = "byline or dateline"
-            elif len(line.split()) <= 2 * self.settings.header_max_words and P.LINK_INTRO.search(line):
+            elif word_count(line) <= 2 * self.settings.header_max_words and P.LINK_INTRO.search(line):
                 reasons[i] = "link line"
-            elif i >= n - 3 and len(line.split()) <= 6 and P.FOOTER.match(line) and not P.END_PUNCT.search(line):
+            elif i >= n - 3 and word_count(line) <= 6 and P.FOOTER.match(line) and not P.END_PUNCT.search(line):
                 reasons[i] = "footer"
             elif (
                 origin == "text"
                 and not P.TABLE_ROW.search(line)
                 and not P.END_PUNCT.search(line)
-                and len(line.split()) >= self.settings.caption_min_words
+                and word_count(line) >= self.settings.caption_min_words
                 and len(line) <= limit
             ):
                 reasons[i] = "caption"
@@ -278,7 +288,7 @@ class Cleaner:
             if b > 0:
                 prev = blocks[b - 1]
                 prev_text = " ".join(raw[lines[i][0] : lines[i][1]] for i in prev)
-                if len(prev_text.split()) <= 8 and not P.END_PUNCT.search(prev_text):
+                if word_count(prev_text) <= 8 and not P.END_PUNCT.search(prev_text):
                     for i in prev:
                         reasons.setdefault(i, "promo")
 
@@ -326,7 +336,7 @@ class Cleaner:
         for a, b in zip(bounds, bounds[1:]):
             seg = line[a:b]
             is_last = b == len(line)
-            if not is_last and not P.END_PUNCT.search(seg) and len(seg.split()) >= 4:
+            if not is_last and not P.END_PUNCT.search(seg) and word_count(seg) >= 4:
                 pieces.append((start + a, start + b, "run-in caption"))
             else:
                 pieces.append((start + a, start + b, None))

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..settings import ExtractSettings
-from ._dom import norm_line, other_articles_xpath, residue_hints, shows_text
+from ._dom import norm_line, other_articles_xpath, residue_hints, shows_text, word_count
 from ._meta import read_metadata
 from .clean import Cleaned, Cleaner, Removal
 from .dates import normalize_datetime
@@ -70,7 +70,7 @@ def _missed_lead(tree: Any, description: str | None, text: str, min_words: int) 
     """The page's standfirst when the body extraction missed it: the meta description, if the page also
     prints it as its own block (so it is the lead shown to readers, not just an SEO summary) and the
     extracted text does not contain it."""
-    if not description or len(description.split()) < min_words:
+    if not description or word_count(description) < min_words:
         return None
     if norm_line(description) in norm_line(text) or not shows_text(tree, description):
         return None
