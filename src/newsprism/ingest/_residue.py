@@ -120,7 +120,7 @@ FOOTER = re.compile(
     r"^\s*(source|sources|quelle|fuente|via|copyright|©)\b[\s:]*[\w.\- /]{0,40}$",
     FLAGS,
 )
-END_PUNCT = re.compile(r"[.!?…:;\"”’'»)\]]\s*$")
+END_PUNCT = re.compile(r"[.!?…:;\"”’'»)\]。！？」』）]\s*$")
 # A lower-case letter glued to a capitalised word: "todayPutin", "IranIt", "agoVladimir".
 GLUE = re.compile(r"(?<=[a-z\u00e0-\u00ff.!?])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+\b)")
 # Real words written in camel case; the glue rule must leave them alone.
