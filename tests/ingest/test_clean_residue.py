@@ -174,3 +174,11 @@ def test_word_limits_count_chinese_and_japanese_characters():
     out, quoted = clean(f"{S1}\n{long_jp}\n{S2}\n{S3}\n{S4}")
     assert long_jp in out.text  # a prose paragraph mentioning registration is not a promo prompt
     assert quoted == []
+
+
+def test_repeated_table_rows_and_numbered_lines_are_article_text():
+    header = "| Item | Cost |"
+    step = "Add 1 cup of water"
+    raw = f"{S1}\n{header}\n| Roads | 4 |\n{step}\n{S2}\n{header}\n| Schools | 9 |\n{step}\n{S3}\n{header}\n{step}\n{S4}"
+    out, quoted = clean(raw)
+    assert quoted == []

@@ -200,12 +200,13 @@ class Cleaner:
     def _mark_repeats(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
         """Short lines repeated many times are page furniture ("External content not available").
 
-        A paragraph printed twice is left alone: quotes, tweets and recipe steps repeat in real articles.
+        A paragraph printed twice is left alone, and so are repeated table rows and lines holding numbers:
+        quotes, tweets, table headers, recipe steps and list items ("1 cup milk") repeat in real articles.
         """
         keys = [norm_line(raw[s:e]) for s, e in lines]
         counts = Counter(keys)
         for i, key in enumerate(keys):
-            if not key or i in reasons:
+            if not key or i in reasons or any(c.isdigit() for c in key) or P.TABLE_ROW.search(raw[lines[i][0] : lines[i][1]]):
                 continue
             words = word_count(key)
             if (counts[key] >= self.settings.repeat_min and words <= self.settings.header_max_words) or (
