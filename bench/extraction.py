@@ -53,7 +53,8 @@ def main() -> None:
             start = time.perf_counter()
             doc = trafilatura.bare_extraction(html, url=row.get("url"), with_metadata=True)
             t_traf += time.perf_counter() - start
-            theirs.append((row, {"title": None, "body": (doc.text or "") if doc else "", "authors": [], "published": None}))
+            body = (doc.text or "") if doc else ""
+            theirs.append((row, {"title": None, "body": body, "authors": [], "published": None}))
 
             start = time.perf_counter()
             trafilatura.bare_extraction(html, url=row.get("url"), with_metadata=False)

@@ -179,6 +179,6 @@ def test_word_limits_count_chinese_and_japanese_characters():
 def test_repeated_table_rows_and_numbered_lines_are_article_text():
     header = "| Item | Cost |"
     step = "Add 1 cup of water"
-    raw = f"{S1}\n{header}\n| Roads | 4 |\n{step}\n{S2}\n{header}\n| Schools | 9 |\n{step}\n{S3}\n{header}\n{step}\n{S4}"
+    raw = "\n".join([S1, header, "| Roads | 4 |", step, S2, header, "| Schools | 9 |", step, S3, header, step, S4])
     out, quoted = clean(raw)
     assert quoted == []

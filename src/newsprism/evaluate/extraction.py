@@ -182,7 +182,8 @@ def score(pairs: Iterable[tuple[dict[str, Any], dict[str, Any]]], predictions: T
             dates[1] += 1
         if gold.get("authors"):
             authors.append(authors_f1(gold["authors"], pred["authors"]))
-        write_prediction(predictions, {"id": gold["id"], **{k: pred[k] for k in ("title", "body", "authors", "published")}})
+        fields = {k: pred[k] for k in ("title", "body", "authors", "published")}
+        write_prediction(predictions, {"id": gold["id"], **fields})
     p, r, f = prf(tp, fp, fn)
     return {
         "pages": pages,

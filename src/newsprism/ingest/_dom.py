@@ -25,7 +25,8 @@ _NON_WORD = re.compile(r"\W+")
 
 # Captions and credits: <figcaption>, and caption/credit-classed elements (checked by _beside_image).
 _CAPTION_XPATH = (
-    ".//figcaption | .//*[@class][contains(@class, 'aption') or contains(@class, 'redit') or contains(@class, 'opyright')]"
+    ".//figcaption | .//*[@class][contains(@class, 'aption') or contains(@class, 'redit')"
+    " or contains(@class, 'opyright')]"
 )
 # Prose elements: a hint never removes text the page also prints as a paragraph or heading (some sites
 # repeat paragraphs as captions, or link their subheadings from a table of contents).
@@ -120,7 +121,8 @@ def shows_text(tree: Any, text: str) -> bool:
     as opposed to only in ``<meta>`` tags.
 
     >>> from lxml import html
-    >>> shows_text(html.fromstring("<html><body><div><p class='lead'>Talks go on.</p></div></body></html>"), "Talks go on")
+    >>> page = html.fromstring("<html><body><div><p class='lead'>Talks go on.</p></div></body></html>")
+    >>> shows_text(page, "Talks go on")
     True
     """
     key = norm_line(text)

@@ -20,8 +20,8 @@ from __future__ import annotations
 import html as htmllib
 import re
 import unicodedata
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ._jsonld import article_object, iter_objects, person_names
@@ -104,7 +104,7 @@ def _is_site(segment: str, names: list[str]) -> bool:
 
 
 def _is_date_label(segment: str) -> bool:
-    return bool(re.fullmatch(r"\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*|\s*(DW|AP|AFP|dpa)\s*", segment))
+    return bool(re.fullmatch(r"\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*", segment))
 
 
 def _site_names(meta: dict[str, str], ld: dict[str, Any] | None, url: str | None) -> list[str]:
@@ -117,7 +117,9 @@ def _site_names(meta: dict[str, str], ld: dict[str, Any] | None, url: str | None
     return [_clean(n) for n in names if n]
 
 
-def _titles(tree: Any, meta: dict[str, str], ld: dict[str, Any] | None, sites: list[str]) -> tuple[str | None, tuple[str, ...]]:
+def _titles(
+    tree: Any, meta: dict[str, str], ld: dict[str, Any] | None, sites: list[str]
+) -> tuple[str | None, tuple[str, ...]]:
     """The title, and every headline variant the page gives (JSON-LD, Twitter, OpenGraph, ``<h1>``,
     ``<title>``; site names cut off)."""
     h1 = next((t for t in (_clean(e.text_content()) for e in tree.iterfind(".//h1")) if t), "")
@@ -143,7 +145,8 @@ def _titles(tree: Any, meta: dict[str, str], ld: dict[str, Any] | None, sites: l
 # ------------------------------------------------------------------------------------------- authors
 
 _BY = re.compile(
-    r"^\s*(?:by|from|von|par|por|di|door|av|af|by:|written by|text|texto|autor|autorin|author|reporting by|quelle|source|fuente)\s*:?\s+",
+    r"^\s*(?:by|from|von|par|por|di|door|av|af|by:|written by|text|texto|autor|autorin|author|reporting by|"
+    r"quelle|source|fuente)\s*:?\s+",
     re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|\||/|\s+(?:and|und|et|y|e|og|och|en|i|a)\s+|\s+&\s+)\s*", re.IGNORECASE)

@@ -24,8 +24,12 @@ Japanese; markup hints (:mod:`._dom`) cover captions and links in any language.
 >>> out = Cleaner()(raw, title="Title")
 >>> out.text.endswith('talks would go on.')
 True
->>> [(raw[r.start:r.end], r.reason) for r in out.removed]
-[('Title', 'repeated title'), ('A crowd outside the ministry', 'caption'), ('(Photo: AP)', 'photo credit'), ('Read also: Other story', 'link line')]
+>>> for r in out.removed:
+...     print(repr(raw[r.start:r.end]), r.reason)
+'Title' repeated title
+'A crowd outside the ministry' caption
+'(Photo: AP)' photo credit
+'Read also: Other story' link line
 """
 
 from __future__ import annotations
@@ -194,7 +198,8 @@ class Cleaner:
                 if not rest:
                     reasons[i] = "byline or dateline"
                     continue
-            if i >= n - self.settings.header_lines and words <= 3 * self.settings.header_max_words and P.CONTACT.search(line):
+            near_end = i >= n - self.settings.header_lines
+            if near_end and words <= 3 * self.settings.header_max_words and P.CONTACT.search(line):
                 reasons[i] = "contact line"
 
     def _mark_repeats(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
@@ -206,7 +211,9 @@ class Cleaner:
         keys = [norm_line(raw[s:e]) for s, e in lines]
         counts = Counter(keys)
         for i, key in enumerate(keys):
-            if not key or i in reasons or any(c.isdigit() for c in key) or P.TABLE_ROW.search(raw[lines[i][0] : lines[i][1]]):
+            if not key or i in reasons or any(c.isdigit() for c in key):
+                continue
+            if P.TABLE_ROW.search(raw[lines[i][0] : lines[i][1]]):
                 continue
             words = word_count(key)
             if (counts[key] >= self.settings.repeat_min and words <= self.settings.header_max_words) or (
@@ -236,7 +243,8 @@ class Cleaner:
             elif P.MEDIA.search(line) and len(line) <= limit:
                 reasons[i] = "media teaser"
             elif (P.PROMO.search(line) and word_count(line) <= self.settings.header_max_words) or (
-                len(line) <= limit and (P.STRONG_PROMO.search(line) or (P.PROMO.search(line) and counts[norm_line(line)] > 1))
+                len(line) <= limit
+                and (P.STRONG_PROMO.search(line) or (P.PROMO.search(line) and counts[norm_line(line)] > 1))
             ):
                 reasons[i] = "promo"
             elif word_count(line) <= self.settings.header_max_words and P.READING_TIME.search(line):
@@ -301,7 +309,8 @@ class Cleaner:
             j = i - 1
             while j >= 0 and i - j <= self.settings.caption_block_lines:
                 s, e = lines[j]
-                if j in reasons or e - s > self.settings.caption_max_chars or not (at_top or not P.END_PUNCT.search(raw[s:e])):
+                reads_as_caption = at_top or not P.END_PUNCT.search(raw[s:e])
+                if j in reasons or e - s > self.settings.caption_max_chars or not reads_as_caption:
                     break
                 reasons[j] = "caption"
                 j -= 1
