@@ -85,7 +85,7 @@ STRONG_PROMO = re.compile(
     r"\b(newsletter|abonnieren|abonnez-vous|suscríbete|externe[rn]? inhalte?|"
     r"privatsphäre-einstellungen|datenschutzeinstellungen|einverstanden, dass|cookie settings|"
     r"third-party content|empfohlener redaktioneller inhalt|delivered to your inbox|share it with)\b"
-    r"|有料会員|会員限定|会員登録|読み放題|詳しくはこちら"
+    r"|有料会員|会員限定|読み放題|詳しくはこちら"
     r"|\b(facebook|twitter|instagram|youtube|whatsapp|tiktok|linkedin|telegram)\b.*"
     r"\b(facebook|twitter|instagram|youtube|whatsapp|tiktok|linkedin|telegram)\b",
     FLAGS,
