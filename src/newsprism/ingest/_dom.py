@@ -19,7 +19,7 @@ from typing import Any
 
 from ..settings import ExtractSettings
 
-__all__ = ["norm_line", "other_articles_xpath", "residue_hints", "shows_text", "word_count"]
+__all__ = ["inline_ruby", "norm_line", "other_articles_xpath", "residue_hints", "shows_text", "word_count"]
 
 _NON_WORD = re.compile(r"\W+")
 
@@ -158,3 +158,27 @@ def other_articles_xpath(tree: Any, title: str | None) -> str | None:
         0,
     )
     return f"(//article[.//h1])[position() != {keep + 1}]"
+
+
+def inline_ruby(tree: Any) -> None:
+    """Flatten ruby annotations (Japanese furigana) into the text as "base（reading）", in place.
+
+    Text extractors treat ``<ruby>`` parts as separate blocks and break the sentence around them.
+
+    >>> from lxml import html
+    >>> page = html.fromstring("<p>The <ruby>弾劾<rt>だんがい</rt></ruby> motion</p>")
+    >>> inline_ruby(page); page.text_content()
+    'The 弾劾（だんがい） motion'
+    """
+    for ruby in list(tree.iter("ruby")):
+        has_parens = ruby.find(".//rp") is not None
+        for rt in ruby.iter("rt"):
+            if not has_parens:
+                rt.text = f"（{rt.text or ''}"
+                if len(rt):
+                    rt[-1].tail = f"{rt[-1].tail or ''}）"
+                else:
+                    rt.text += "）"
+        for el in list(ruby.iter("rb", "rt", "rp", "rtc")):
+            el.drop_tag()
+        ruby.drop_tag()
