@@ -36,8 +36,10 @@ __all__ = [
     "IngestSettings",
     "PipelineSettings",
     "ProvenanceSettings",
+    "ServeSettings",
     "Settings",
     "StoriesSettings",
+    "TimeSettings",
     "validate",
 ]
 
@@ -155,8 +157,60 @@ class StoriesSettings:
 class CompareSettings:
     # Two numbers within this relative difference agree (rounding: 4.1 million vs 4 million).
     number_tolerance: float = _range(0.0, 1.0, 0.05)
-    # Two dates within this many days agree (month-level approximations such as "five months ago").
+    # Relative tolerance when either number is approximate ("about 150", "some 4 million").
+    approximate_tolerance: float = _range(0.0, 1.0, 0.15)
+    # Two resolved relative dates within this many days agree ("four and a half" vs "five months ago").
     date_tolerance_days: int = _range(0, 366, 20)
+    # Words on each side of a value that describe its slot (conflicts-dev sweep over 2..6).
+    context_window: int = _range(1, 20, 4)
+    # Weights of the value-context similarity: neighbouring words, sentence words, sentence entities
+    # (conflicts-dev: a logistic fit on candidate pairs weighs sentence and neighbouring words most).
+    weight_near: float = _range(0.0, 10.0, 0.5)
+    weight_sentence: float = _range(0.0, 10.0, 0.3)
+    weight_entities: float = _range(0.0, 10.0, 0.2)
+    # Added to the context similarity when both values are the only ones of their key in their report
+    # (conflicts-dev sweep 0.15/0.25: 0.25 doubles false findings).
+    unique_bonus: float = _range(0.0, 1.0, 0.15)
+    # Context similarity from which two differing values are reported as a contradiction (conflicts-dev
+    # sweep 0.25..0.4: 0.3 is the lowest keeping false findings under 0.3 per unchanged pair).
+    conflict_similarity: float = _range(0.0, 1.0, 0.3)
+    # Context similarity from which two compatible values are taken as the same fact.
+    agree_similarity: float = _range(0.0, 1.0, 0.25)
+    # Weights of claim similarity: content words, entities, values (numbers and dates).
+    weight_claim_words: float = _range(0.0, 10.0, 0.5)
+    weight_claim_entities: float = _range(0.0, 10.0, 0.3)
+    weight_claim_values: float = _range(0.0, 10.0, 0.2)
+    # Claim similarity from which two claims of different sources are aligned (seed pair, hand-checked).
+    claim_similarity: float = _range(0.0, 1.0, 0.3)
+    # Added to the similarity of two statements by the same speaker (seed pair: Sullivan's drone claim).
+    same_speaker_bonus: float = _range(0.0, 1.0, 0.15)
+    # Embedding cosine (multilingual-e5-small) from which claims sharing an entity are paraphrases.
+    claim_embedding_cosine: float = _range(0.0, 1.0, 0.88)
+    # Aligned claims this similar with different speakers (or polarity) are reported as contradicting.
+    speaker_conflict_similarity: float = _range(0.0, 1.0, 0.5)
+
+
+@dataclass(frozen=True)
+class TimeSettings:
+    # Language whose grammar tags texts of unknown language (None from the language detector).
+    fallback_language: Literal["en", "es", "de", "fr"] = "en"
+    # Characters read on each side of an expression for tense cues, ≈ one clause; value F1 is flat from 60 to
+    # 160 on timex-dev (half A of a split by document id).
+    tense_window_chars: int = _range(0, 1000, 90)
+    # Days a bare date ("Dec. 15") or quarter may lie on the wrong side of the publication date before the
+    # tense moves it to another year: dividends are "payable Dec. 15" in past-tense sentences. Swept on
+    # timex-dev half A: 45-60 best (30: -0.002 en value F1, 90-120: -0.001).
+    year_slack_days: int = _range(0, 366, 60)
+    # The same for months and seasons, which follow the tense more strictly: "trading for November" written
+    # on Oct. 30 is this November, "changed its fiscal year in December" is last December. Half A: 3-30 equal,
+    # 0 loses 0.001 en value F1.
+    month_slack_days: int = _range(0, 366, 7)
+    # Years searched forward from the latest year a text mentions for one where a written weekday
+    # matches its date ("Tuesday (July 19)"): a date falls on each weekday within every 11 years (1901-2099).
+    weekday_year_span: int = _range(1, 50, 11)
+    # An inferred publication range wider than this (days) is reported but not used to resolve
+    # "yesterday" or "two weeks ago": a week-wide range keeps them within a week of the truth.
+    max_reference_range_days: int = _range(0, 366, 7)
 
 
 @dataclass(frozen=True)
@@ -167,6 +221,16 @@ class PipelineSettings:
     dask_address: str = ""
     # Articles per batch handed to the executor.
     batch_size: int = _range(1, 100_000, 64)
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    # Largest request body (POST /api/articles): a long article page is 100-300 KB of HTML; 2 MiB leaves room.
+    max_body_bytes: int = _range(1024, 64 * 1024 * 1024, 2 * 1024 * 1024)
+    # Stories or search hits per page when the client does not ask for a number.
+    page_size: int = _range(1, 1000, 25)
+    # Most items one page may hold; larger requests are refused (422), so every response stays bounded.
+    max_page_size: int = _range(1, 1000, 100)
 
 
 @dataclass(frozen=True)
@@ -182,7 +246,9 @@ class Settings:
     provenance: ProvenanceSettings = field(default_factory=ProvenanceSettings)
     stories: StoriesSettings = field(default_factory=StoriesSettings)
     compare: CompareSettings = field(default_factory=CompareSettings)
+    time: TimeSettings = field(default_factory=TimeSettings)
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)
+    serve: ServeSettings = field(default_factory=ServeSettings)
 
     def __post_init__(self) -> None:
         validate(self)
