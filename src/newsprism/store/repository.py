@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, and_, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, create_engine, delete, event, func, insert, or_, select, union_all, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
 
@@ -313,23 +313,64 @@ class Store:
         row = conn.execute(select(t.stories.c.state).where(t.stories.c.id == story_id)).first()
         return dict(row[0]) if row else None
 
-    def set_story_terms(self, conn: Connection, story_id: str, terms: dict[str, float]) -> None:
+    def set_story_terms(self, conn: Connection, story_id: str, terms: dict[str, float], seq: int = 0) -> None:
+        """Replace the index entries of a story; ``seq`` (its last update) orders each term's postings."""
         conn.execute(delete(t.story_terms).where(t.story_terms.c.story_id == story_id))
         if terms:
-            conn.execute(insert(t.story_terms), [{"term": k, "story_id": story_id, "weight": w} for k, w in terms.items()])
+            conn.execute(
+                insert(t.story_terms),
+                [{"term": k, "story_id": story_id, "weight": w, "seq": seq} for k, w in terms.items()],
+            )
 
-    def stories_by_terms(self, conn: Connection, terms: Sequence[str], limit: int) -> list[str]:
-        """Stories indexed under any of ``terms``, most shared weight first."""
+    def stories_by_terms(self, conn: Connection, terms: Sequence[str], limit: int, per_term: int = 50) -> list[str]:
+        """Stories indexed under any of ``terms``, most shared weight first.
+
+        Each term contributes at most its ``per_term`` most recently updated stories, so the cost of a query
+        stays flat however many stories share a common term.
+        """
         if not terms:
             return []
+        st = t.story_terms
+        parts = [
+            select(st.c.story_id, st.c.weight).where(st.c.term == term).order_by(st.c.seq.desc()).limit(per_term).subquery()
+            for term in dict.fromkeys(terms)
+        ]
+        postings = union_all(*(select(p.c.story_id, p.c.weight) for p in parts)).subquery()
         q = (
-            select(t.story_terms.c.story_id, func.sum(t.story_terms.c.weight).label("w"))
-            .where(t.story_terms.c.term.in_(list(terms)))
-            .group_by(t.story_terms.c.story_id)
-            .order_by(func.sum(t.story_terms.c.weight).desc())
+            select(postings.c.story_id, func.sum(postings.c.weight).label("w"))
+            .group_by(postings.c.story_id)
+            .order_by(func.sum(postings.c.weight).desc(), postings.c.story_id)
             .limit(limit)
         )
         return [r[0] for r in conn.execute(q)]
+
+    def story_states(self, conn: Connection, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The saved states of several stories at once (missing ids are left out)."""
+        if not story_ids:
+            return {}
+        rows = conn.execute(select(t.stories.c.id, t.stories.c.state).where(t.stories.c.id.in_(list(story_ids))))
+        return {r[0]: dict(r[1]) for r in rows}
+
+    def term_frequencies(self, conn: Connection, terms: Sequence[str]) -> dict[str, int]:
+        """Document frequencies of ``terms`` (absent terms are left out); ``#docs`` counts articles."""
+        if not terms:
+            return {}
+        out: dict[str, int] = {}
+        unique = list(dict.fromkeys(terms))
+        for i in range(0, len(unique), 500):  # keep each statement well under the bound-parameter limits
+            rows = conn.execute(select(t.term_stats.c.term, t.term_stats.c.df).where(t.term_stats.c.term.in_(unique[i : i + 500])))
+            out.update({r[0]: r[1] for r in rows})
+        return out
+
+    def add_term_frequencies(self, conn: Connection, terms: Sequence[str], known: Iterable[str]) -> None:
+        """Count one more document for each of ``terms``; ``known`` are those that already have a row."""
+        known = set(known)
+        old = [k for k in dict.fromkeys(terms) if k in known]
+        new = [k for k in dict.fromkeys(terms) if k not in known]
+        if old:
+            conn.execute(update(t.term_stats).where(t.term_stats.c.term.in_(old)).values(df=t.term_stats.c.df + 1))
+        if new:
+            conn.execute(insert(t.term_stats), [{"term": k, "df": 1} for k in new])
 
     def _story_from_row(self, conn: Connection, row: Any) -> Story:
         members = conn.execute(
