@@ -124,6 +124,9 @@ class StoriesSettings:
     entity_boost: float = _range(0.1, 10.0, 3.0)
     number_boost: float = _range(0.1, 10.0, 1.5)
     date_boost: float = _range(0.1, 10.0, 1.5)
+    # IDF prior: the stream is read as if it began with this many documents holding none of its terms, so
+    # the first articles of a new store are not all "common" to each other (cold start); sweep on ECB+ dev.
+    idf_prior_docs: int = _range(0, 1_000_000, 100)
     # Stories whose dates are further than this (days) from a dated article are not candidates for it.
     window_days: int = _range(1, 3650, 30)
     # Candidate stories scored per article, retrieved through the article's ``query_terms`` rarest-weighted

@@ -192,7 +192,8 @@ class StoryAssigner:
         n_docs = stored.get(_DOCS, 0) + 1
         store.add_term_frequencies(conn, [*article.terms, _DOCS], stored)
         # The article itself counts in the document frequencies it is weighed with.
-        idf = {t: math.log((n_docs + 1) / (stored.get(t, 0) + 1.5)) for t in article.terms}
+        prior = s.idf_prior_docs
+        idf = {t: math.log((n_docs + prior + 1) / (stored.get(t, 0) + 1.5)) for t in article.terms}
         vector = _weighted(article.terms, idf)
         query = sorted(vector, key=lambda t: (-vector[t], t))[: s.query_terms]
         if linked_story:
@@ -201,7 +202,7 @@ class StoryAssigner:
         else:
             ids = store.stories_by_terms(conn, query, s.candidates, s.postings_per_term)
             states = {k: v for k, v in store.story_states(conn, ids).items() if self._in_window(article, v)}
-            self._add_idf(store, conn, idf, n_docs, (t for st in states.values() for t in self._state_terms(st)))
+            self._add_idf(store, conn, idf, n_docs + prior, (t for st in states.values() for t in self._state_terms(st)))
             best_id, best = None, None
             for story_id in ids:
                 if story_id not in states:
@@ -221,7 +222,7 @@ class StoryAssigner:
                 chosen = Assignment("s" + article.article_id, True, score, "no story similar enough")
         state = states.get(chosen.story_id)
         if state is not None:
-            self._add_idf(store, conn, idf, n_docs, self._state_terms(state))
+            self._add_idf(store, conn, idf, n_docs + prior, self._state_terms(state))
         self._update(store, conn, chosen.story_id, state, article, idf, n_docs)
         return chosen
 
@@ -304,7 +305,7 @@ class StoryAssigner:
         members = list(state.get("members", [])) + [
             {"id": article.article_id, "title": article.title, "lang": article.lang, "terms": top_terms}
         ]
-        self._add_idf(store, conn, idf, n_docs, self._state_terms(state))
+        self._add_idf(store, conn, idf, n_docs + s.idf_prior_docs, self._state_terms(state))
         weighted_centroid = _weighted(state["centroid"], idf)
         fit = [_dot(_weighted(m["terms"], idf), weighted_centroid) for m in members]
         if len(members) > s.members_kept:  # drop the least central member, never the story's first

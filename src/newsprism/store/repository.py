@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, and_, create_engine, delete, event, func, insert, or_, select, union_all, update
+from sqlalchemy import Connection, and_, bindparam, create_engine, delete, event, func, insert, or_, select, union_all, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
 
@@ -78,6 +78,8 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = _engine(url)
+        # Compiled candidate queries by shape (terms, postings per term, limit): built once per store.
+        self._posting_queries: dict[tuple[int, int, int], Any] = {}
         try:
             t.metadata.create_all(self.engine)
         except OperationalError as e:
@@ -330,25 +332,34 @@ class Store:
         """
         if not terms:
             return []
-        st = t.story_terms
-        parts = [
-            select(st.c.story_id, st.c.weight).where(st.c.term == term).order_by(st.c.seq.desc()).limit(per_term).subquery()
-            for term in dict.fromkeys(terms)
-        ]
-        postings = union_all(*(select(p.c.story_id, p.c.weight) for p in parts)).subquery()
-        q = (
-            select(postings.c.story_id, func.sum(postings.c.weight).label("w"))
-            .group_by(postings.c.story_id)
-            .order_by(func.sum(postings.c.weight).desc(), postings.c.story_id)
-            .limit(limit)
-        )
-        return [r[0] for r in conn.execute(q)]
+        unique = list(dict.fromkeys(terms))
+        key = (len(unique), per_term, limit)
+        if key not in self._posting_queries:
+            st = t.story_terms
+            parts = [
+                select(st.c.story_id, st.c.weight)
+                .where(st.c.term == bindparam(f"t{i}"))
+                .order_by(st.c.seq.desc())
+                .limit(per_term)
+                .subquery()
+                for i in range(len(unique))
+            ]
+            postings = union_all(*(select(p.c.story_id, p.c.weight) for p in parts)).subquery()
+            self._posting_queries[key] = (
+                select(postings.c.story_id, func.sum(postings.c.weight).label("w"))
+                .group_by(postings.c.story_id)
+                .order_by(func.sum(postings.c.weight).desc(), postings.c.story_id)
+                .limit(limit)
+            )
+        rows = conn.execute(self._posting_queries[key], {f"t{i}": term for i, term in enumerate(unique)})
+        return [r[0] for r in rows]
 
     def story_states(self, conn: Connection, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """The saved states of several stories at once (missing ids are left out)."""
         if not story_ids:
             return {}
-        rows = conn.execute(select(t.stories.c.id, t.stories.c.state).where(t.stories.c.id.in_(list(story_ids))))
+        q = select(t.stories.c.id, t.stories.c.state).where(t.stories.c.id.in_(bindparam("ids", expanding=True)))
+        rows = conn.execute(q, {"ids": list(story_ids)})
         return {r[0]: dict(r[1]) for r in rows}
 
     def term_frequencies(self, conn: Connection, terms: Sequence[str]) -> dict[str, int]:
@@ -358,7 +369,8 @@ class Store:
         out: dict[str, int] = {}
         unique = list(dict.fromkeys(terms))
         for i in range(0, len(unique), 500):  # keep each statement well under the bound-parameter limits
-            rows = conn.execute(select(t.term_stats.c.term, t.term_stats.c.df).where(t.term_stats.c.term.in_(unique[i : i + 500])))
+            q = select(t.term_stats.c.term, t.term_stats.c.df).where(t.term_stats.c.term.in_(bindparam("terms", expanding=True)))
+            rows = conn.execute(q, {"terms": unique[i : i + 500]})
             out.update({r[0]: r[1] for r in rows})
         return out
 
@@ -368,7 +380,8 @@ class Store:
         old = [k for k in dict.fromkeys(terms) if k in known]
         new = [k for k in dict.fromkeys(terms) if k not in known]
         if old:
-            conn.execute(update(t.term_stats).where(t.term_stats.c.term.in_(old)).values(df=t.term_stats.c.df + 1))
+            q = update(t.term_stats).where(t.term_stats.c.term.in_(bindparam("terms", expanding=True)))
+            conn.execute(q.values(df=t.term_stats.c.df + 1), {"terms": old})
         if new:
             conn.execute(insert(t.term_stats), [{"term": k, "df": 1} for k in new])
 
