@@ -39,3 +39,13 @@ def bench_dir(shared_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def seeds_dir(shared_dir: Path) -> Path:
     return shared_dir / "examples" / "seeds"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` (models, whole bench files) run only with ``NEWSPRISM_SLOW=1`` or ``-m slow``."""
+    if os.environ.get("NEWSPRISM_SLOW") == "1" or "slow" in (config.getoption("markexpr", "") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: set NEWSPRISM_SLOW=1 (or -m slow) to run")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

@@ -118,6 +118,10 @@ class StoriesSettings:
     weight_coverage: float = _range(0.0, 1.0, 0.0)
     weight_embedding: float = _range(0.0, 1.0, 0.25)
     weight_year: float = _range(0.0, 1.0, 0.1)
+    # Penalty when the article's main names (its ``name_terms`` most weighted ``e:`` terms) are missing
+    # from the story: a report on Jamal Williams' arrest is not the story of Vincent Jackson's; same sweep.
+    weight_names: float = _range(0.0, 1.0, 0.0)
+    name_terms: int = _range(1, 50, 2)
     # e5 cosines of unrelated news leads sit around 0.75-0.8: the embedding part is (cos - floor) / (1 - floor).
     embedding_floor: float = _range(0.0, 0.99, 0.8)
     # Term weight multipliers by kind: names, numbers and dates tell same-kind events apart (ECB+ dev sweep).
@@ -131,13 +135,15 @@ class StoriesSettings:
     window_days: int = _range(1, 3650, 30)
     # Candidate stories scored per article, retrieved through the article's ``query_terms`` rarest-weighted
     # terms, each term reading at most ``postings_per_term`` most recently updated stories (flat cost).
-    candidates: int = _range(1, 1000, 20)
+    candidates: int = _range(1, 1000, 5)
     query_terms: int = _range(1, 200, 20)
     postings_per_term: int = _range(1, 100_000, 50)
     # Key terms of the article matched against the story for the coverage part.
     coverage_terms: int = _range(1, 200, 10)
     # Per story: members kept for verification, centroid terms kept, and terms indexed (bound memory/IO).
-    members_kept: int = _range(1, 1000, 12)
+    members_kept: int = _range(1, 1000, 8)
+    # Document frequencies kept in memory per assigner (cleared when it holds more; ~100 bytes a term).
+    cached_terms: int = _range(0, 100_000_000, 1_000_000)
     centroid_terms: int = _range(10, 10_000, 150)
     index_terms: int = _range(1, 1000, 30)
 

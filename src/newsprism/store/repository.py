@@ -7,12 +7,12 @@ SQLite is the default (a file in the working directory); PostgreSQL works throug
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, and_, bindparam, create_engine, delete, event, func, insert, or_, select, union_all, update
+from sqlalchemy import Connection, Float, and_, bindparam, create_engine, delete, event, func, insert, or_, select, union_all, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
 
@@ -324,35 +324,40 @@ class Store:
                 [{"term": k, "story_id": story_id, "weight": w, "seq": seq} for k, w in terms.items()],
             )
 
-    def stories_by_terms(self, conn: Connection, terms: Sequence[str], limit: int, per_term: int = 50) -> list[str]:
-        """Stories indexed under any of ``terms``, most shared weight first.
+    def stories_by_terms(
+        self, conn: Connection, terms: Sequence[str] | Mapping[str, float], limit: int, per_term: int = 50
+    ) -> list[str]:
+        """Stories indexed under any of ``terms``, highest summed ``index weight x term weight`` first.
 
-        Each term contributes at most its ``per_term`` most recently updated stories, so the cost of a query
-        stays flat however many stories share a common term.
+        ``terms`` may map each term to its weight in the query (else every term weighs 1). Each term reads
+        at most its ``per_term`` most recently updated stories, so the cost of a query stays flat however
+        many stories share a common term.
         """
-        if not terms:
+        weights = dict(terms) if isinstance(terms, Mapping) else dict.fromkeys(terms, 1.0)
+        if not weights:
             return []
-        unique = list(dict.fromkeys(terms))
-        key = (len(unique), per_term, limit)
+        key = (len(weights), per_term, limit)
         if key not in self._posting_queries:
             st = t.story_terms
             parts = [
-                select(st.c.story_id, st.c.weight)
+                select(st.c.story_id, (st.c.weight * bindparam(f"w{i}", type_=Float)).label("w"))
                 .where(st.c.term == bindparam(f"t{i}"))
                 .order_by(st.c.seq.desc())
                 .limit(per_term)
                 .subquery()
-                for i in range(len(unique))
+                for i in range(len(weights))
             ]
-            postings = union_all(*(select(p.c.story_id, p.c.weight) for p in parts)).subquery()
+            postings = union_all(*(select(p.c.story_id, p.c.w) for p in parts)).subquery()
             self._posting_queries[key] = (
-                select(postings.c.story_id, func.sum(postings.c.weight).label("w"))
+                select(postings.c.story_id, func.sum(postings.c.w).label("w"))
                 .group_by(postings.c.story_id)
-                .order_by(func.sum(postings.c.weight).desc(), postings.c.story_id)
+                .order_by(func.sum(postings.c.w).desc(), postings.c.story_id)
                 .limit(limit)
             )
-        rows = conn.execute(self._posting_queries[key], {f"t{i}": term for i, term in enumerate(unique)})
-        return [r[0] for r in rows]
+        params: dict[str, Any] = {}
+        for i, (term, w) in enumerate(weights.items()):
+            params[f"t{i}"], params[f"w{i}"] = term, float(w)
+        return [r[0] for r in conn.execute(self._posting_queries[key], params)]
 
     def story_states(self, conn: Connection, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """The saved states of several stories at once (missing ids are left out)."""
