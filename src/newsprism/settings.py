@@ -118,10 +118,6 @@ class StoriesSettings:
     weight_coverage: float = _range(0.0, 1.0, 0.0)
     weight_embedding: float = _range(0.0, 1.0, 0.25)
     weight_year: float = _range(0.0, 1.0, 0.1)
-    # Penalty when the article's main names (its ``name_terms`` most weighted ``e:`` terms) are missing
-    # from the story: a report on Jamal Williams' arrest is not the story of Vincent Jackson's; same sweep.
-    weight_names: float = _range(0.0, 1.0, 0.0)
-    name_terms: int = _range(1, 50, 2)
     # e5 cosines of unrelated news leads sit around 0.75-0.8: the embedding part is (cos - floor) / (1 - floor).
     embedding_floor: float = _range(0.0, 0.99, 0.8)
     # Term weight multipliers by kind: names, numbers and dates tell same-kind events apart (ECB+ dev sweep).

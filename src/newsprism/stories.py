@@ -110,7 +110,6 @@ class _Score:
     coverage: float
     embedding: float | None
     year: float
-    names: float
 
 
 def _norm(v: Mapping[str, float]) -> float:
@@ -244,8 +243,7 @@ class StoryAssigner:
                 emb = "n/a" if best.embedding is None else f"{best.embedding:.2f}"
                 reason = (
                     f"similarity {best.total:.2f} to the story (terms {best.centroid:.2f}, best member "
-                    f"{best.member:.2f}, key terms shared {best.coverage:.0%}, main names shared {best.names:.0%}, "
-                    f"lead embedding {emb})"
+                    f"{best.member:.2f}, key terms shared {best.coverage:.0%}, lead embedding {emb})"
                 )
                 chosen = Assignment(best_id, False, round(best.total, 4), reason)
             else:
@@ -254,7 +252,7 @@ class StoryAssigner:
         state = states.get(chosen.story_id)
         if state is not None:
             self._add_idf(store, conn, idf, n_docs + prior, self._state_terms(state))
-        self._update(store, conn, chosen.story_id, state, article, idf, n_docs)
+        self._update(store, conn, chosen.story_id, state, article, vector, idf, n_docs)
         return chosen
 
     # ------------------------------------------------------------------------------ scoring
@@ -291,8 +289,6 @@ class StoryAssigner:
         key = sorted(vector, key=lambda t: (-vector[t], t))[: s.coverage_terms]
         total_key = sum(vector[t] for t in key)
         coverage = sum(vector[t] for t in key if t in centroid) / total_key if total_key else 0.0
-        names = [t for t in key if t.startswith("e:")][: s.name_terms]
-        named = sum(vector[t] for t in names if t in centroid) / sum(vector[t] for t in names) if names else 1.0
         emb_part = None
         if article.embedding is not None and state.get("emb") is not None:
             mean = _unpack(state["emb"])
@@ -311,8 +307,8 @@ class StoryAssigner:
             total += s.weight_embedding * emb_part
         else:  # no embedding on one side: the term parts stand for it
             total *= 1.0 + s.weight_embedding / max(1e-9, sum(w for w, _ in parts))
-        total += s.weight_year * year - s.weight_names * (1.0 - named)
-        return _Score(total, cen, member, coverage, emb_part, year, named)
+        total += s.weight_year * year
+        return _Score(total, cen, member, coverage, emb_part, year)
 
     # ------------------------------------------------------------------------------- update
 
@@ -323,6 +319,7 @@ class StoryAssigner:
         story_id: str,
         state: dict[str, Any] | None,
         article: ArticleSignals,
+        vector: Mapping[str, float],
         idf: dict[str, float],
         n_docs: int,
     ) -> None:
@@ -334,20 +331,20 @@ class StoryAssigner:
             centroid[t] += w / raw_norm
         state["centroid"] = {t: round(w, 5) for t, w in centroid.most_common(s.centroid_terms)}
         top_terms = dict(sorted(article.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:_MEMBER_TERMS])
-        members = list(state.get("members", [])) + [
-            {"id": article.article_id, "title": article.title, "lang": article.lang, "terms": top_terms}
-        ]
-        self._add_idf(store, conn, idf, n_docs + s.idf_prior_docs, self._state_terms(state))
         weighted_centroid = _weighted(state["centroid"], idf)
-        fit = [_dot(_weighted(m["terms"], idf), weighted_centroid) for m in members]
+        # How central the new member is when it joins: picks the headline and which members to keep.
+        fit = round(_dot(vector, weighted_centroid), 5)
+        members = list(state.get("members", [])) + [
+            {"id": article.article_id, "title": article.title, "lang": article.lang, "terms": top_terms, "fit": fit}
+        ]
         if len(members) > s.members_kept:  # drop the least central member, never the story's first
-            drop = min(range(1, len(members)), key=lambda i: fit[i])
-            del members[drop], fit[drop]
+            del members[min(range(1, len(members)), key=lambda i: members[i]["fit"])]
         state["members"] = members
-        titled = [i for i, m in enumerate(members) if m["title"]]
-        if titled:  # the headline is the kept member title closest to the centroid
-            best = max(titled, key=lambda i: (fit[i], -i))
-            state["headline"] = members[best]["title"]
+        # The headline is the most representative title: the current one stays unless the new article's
+        # title sits closer to the (updated) centroid.
+        current = _dot(_weighted(state.get("headline_terms", {}), idf), weighted_centroid)
+        if article.title and (not state.get("headline") or fit > current):
+            state["headline"], state["headline_terms"] = article.title, top_terms
         state.setdefault("headline", article.title)
         state["n"] = state.get("n", 0) + 1
         state["seq"] = n_docs
@@ -371,6 +368,7 @@ class StoryAssigner:
         store.save_story(
             conn,
             story_id,
+            exists=state["n"] > 1,
             headline=state["headline"],
             keywords=keywords,
             state=state,

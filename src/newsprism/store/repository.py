@@ -295,7 +295,9 @@ class Store:
         article_count: int,
         first_published: str | None,
         last_published: str | None,
+        exists: bool | None = None,
     ) -> None:
+        """Insert or update a story (``exists`` skips the look-up when the caller knows)."""
         values = dict(
             headline=headline,
             keywords=list(keywords),
@@ -305,7 +307,8 @@ class Store:
             last_published=last_published,
             dirty=True,
         )
-        exists = conn.execute(select(t.stories.c.id).where(t.stories.c.id == story_id)).first()
+        if exists is None:
+            exists = conn.execute(select(t.stories.c.id).where(t.stories.c.id == story_id)).first() is not None
         if exists:
             conn.execute(update(t.stories).where(t.stories.c.id == story_id).values(**values))
         else:
