@@ -46,12 +46,15 @@ def _stem(word: str) -> str:
     return word
 
 
+# Characters of the body read as its lead: its terms count double for the story stage.
+_LEAD_CHARS = 300
 _CAPITALIZED = re.compile(r"(?<=[\w,;:)] )[^\W\d_][\w'-]*", re.UNICODE)
 
 
-def _capitalized(text: str) -> list[str]:
-    """Capitalized words that do not start a sentence: the names of a text without an entity model."""
-    return [m.group() for m in _CAPITALIZED.finditer(text) if m.group()[0].isupper()]
+def _capitalized(text: str) -> list[tuple[str, int]]:
+    """Capitalized words that do not start a sentence, with their offsets: the names of a text without an
+    entity model."""
+    return [(m.group(), m.start()) for m in _CAPITALIZED.finditer(text) if m.group()[0].isupper()]
 
 
 def shingles(text: str, k: int) -> set[bytes]:
@@ -139,24 +142,25 @@ class Fingerprinter:
         >>> a = Analysis(Article.build(title="Quake hits Chile", text="A 6.1 quake hit Chile on Monday."))
         >>> terms, weights = Fingerprinter.key_terms(a)
         >>> terms[:3], weights[:3]
-        (('w:chile', 'w:hit', 'w:quake'), (3.0, 3.0, 3.0))
-        >>> dict(zip(terms, weights))["e:chile"]
-        2.0
+        (('e:chile', 'w:chile', 'w:hit'), (4.0, 4.0, 4.0))
         """
         article = analysis.article
         counts: Counter[str] = Counter()
-        names = [m.text for m in analysis.mentions if m.form == "name"] or _capitalized(article.text)
-        for name in names:
+        # News puts the event in the title and lead (inverted pyramid); background comes later.
+        lead_end = article.body_start + _LEAD_CHARS
+        names = [(m.text, m.span.start) for m in analysis.mentions if m.form == "name"] or _capitalized(article.text)
+        for name, start in names:
             for w in words(name):
                 if w not in _STOP and len(w) > 1 and not w.isdigit():
-                    counts["e:" + w] += 1
+                    counts["e:" + w] += 2 if start < lead_end else 1
         for q in analysis.quantities:
             if not q.approximate:
                 counts["n:" + f"{q.value:g}"] += 1
         for t in analysis.timex:
             if t.type in ("DATE", "TIME") and t.value[:1].isdigit():
                 counts["t:" + t.value[:10]] += 1
-        for text, weight in ((article.title or "", 2.0), (article.body, 1.0)):
+        body = article.body
+        for text, weight in ((article.title or "", 2.0), (body[:_LEAD_CHARS], 2.0), (body[_LEAD_CHARS:], 1.0)):
             for w in words(text):
                 if w not in _STOP and len(w) > 2 and not w.isdigit():
                     counts["w:" + _stem(w)] += weight
