@@ -153,3 +153,17 @@ def test_reingest_moves_nothing() -> None:
         after = {a: p.store.article_story(conn, a) for a in first.article_ids}
     assert again.accepted == 0 and again.duplicates == len(records)
     assert after == before
+
+
+def test_rolled_back_batch_leaves_no_trace_in_caches() -> None:
+    s = Stream()
+    first = s.add(_analysis(*CHILE[0]))
+    with pytest.raises(RuntimeError):
+        with s.store.begin() as conn:
+            a = _analysis(*CHILE[1])
+            fp = Fingerprint(a.article.id, np.zeros(1, np.uint64), None, *Fingerprinter.key_terms(a))
+            s.assigner.assign(s.store, conn, a, fp)
+            raise RuntimeError("batch failed")
+    assert s.state(first)["n"] == 1
+    assert s.add(_analysis(*CHILE[1])) == first
+    assert s.state(first)["n"] == 2

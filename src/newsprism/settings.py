@@ -140,6 +140,8 @@ class StoriesSettings:
     members_kept: int = _range(1, 1000, 8)
     # Document frequencies kept in memory per assigner (cleared when it holds more; ~100 bytes a term).
     cached_terms: int = _range(0, 100_000_000, 1_000_000)
+    # Decoded story states kept in memory per assigner, least recently used evicted (~30 KB a story).
+    cached_stories: int = _range(0, 10_000_000, 5_000)
     centroid_terms: int = _range(10, 10_000, 150)
     index_terms: int = _range(1, 1000, 30)
 

@@ -27,14 +27,14 @@ from __future__ import annotations
 
 import base64
 import math
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection
+from sqlalchemy import Connection, event
 
 from .model import Analysis, Fingerprint
 from .settings import StoriesSettings
@@ -163,20 +163,45 @@ class StoryAssigner:
 
     def __init__(self, settings: StoriesSettings | None = None) -> None:
         self.settings = settings or StoriesSettings()
-        # Document frequencies read from the store, kept per store and bounded (cleared when full): the
-        # counts only weigh terms, so a count a rolled-back batch left here skews a weight by a hair.
+        # Caches of what this assigner read from or wrote to one store: document frequencies and decoded
+        # story states. Both are bounded (cleared / evicted oldest first) and dropped whenever a
+        # transaction on that store rolls back, so they never hold what the store does not.
         self._df: dict[str, int] = {}
-        self._df_store: Store | None = None
+        self._states: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._store: Store | None = None
+
+    def _attach(self, store: Store) -> None:
+        if self._store is store:
+            return
+        self._forget()
+        self._store = store
+        event.listen(store.engine, "rollback", lambda _conn: self._forget())
+
+    def _forget(self) -> None:
+        self._df, self._states = {}, OrderedDict()
 
     def _frequencies(self, store: Store, conn: Connection, terms: Iterable[str]) -> dict[str, int]:
-        if self._df_store is not store or len(self._df) > self.settings.cached_terms:
-            self._df, self._df_store = {}, store
+        if len(self._df) > self.settings.cached_terms:
+            self._df = {}
         wanted = list(dict.fromkeys(terms))
         missing = [t for t in wanted if t not in self._df]
         if missing:
             found = store.term_frequencies(conn, missing)
             self._df.update({t: found.get(t, 0) for t in missing})
         return {t: self._df[t] for t in wanted}
+
+    def _load_states(self, store: Store, conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        missing = [i for i in ids if i not in self._states]
+        if missing:
+            for story_id, state in store.story_states(conn, missing).items():
+                self._keep_state(story_id, state)
+        return {i: self._states[i] for i in ids if i in self._states}
+
+    def _keep_state(self, story_id: str, state: dict[str, Any]) -> None:
+        self._states[story_id] = state
+        self._states.move_to_end(story_id)
+        while len(self._states) > self.settings.cached_stories:
+            self._states.popitem(last=False)
 
     def _count(self, store: Store, conn: Connection, terms: Sequence[str], known: Mapping[str, int]) -> None:
         store.add_term_frequencies(conn, terms, [t for t in terms if known.get(t)])
@@ -217,6 +242,7 @@ class StoryAssigner:
     ) -> Assignment:
         """:meth:`assign` for signals already extracted (what the scale benchmark feeds)."""
         s = self.settings
+        self._attach(store)
         stored = self._frequencies(store, conn, [*article.terms, _DOCS])
         n_docs = stored[_DOCS] + 1
         self._count(store, conn, [*article.terms, _DOCS], stored)
@@ -226,11 +252,11 @@ class StoryAssigner:
         vector = _weighted(article.terms, idf)
         query = sorted(vector, key=lambda t: (-vector[t], t))[: s.query_terms]
         if linked_story:
-            states = store.story_states(conn, [linked_story])
+            states = self._load_states(store, conn, [linked_story])
             chosen = Assignment(linked_story, False, 1.0, "linked by provenance to an article of this story")
         else:
             ids = store.stories_by_terms(conn, {t: vector[t] for t in query}, s.candidates, s.postings_per_term)
-            states = {k: v for k, v in store.story_states(conn, ids).items() if self._in_window(article, v)}
+            states = {k: v for k, v in self._load_states(store, conn, ids).items() if self._in_window(article, v)}
             self._add_idf(store, conn, idf, n_docs + prior, (t for st in states.values() for t in self._state_terms(st)))
             best_id, best = None, None
             for story_id in ids:
@@ -365,6 +391,9 @@ class StoryAssigner:
             state["last"] = max(filter(None, [state.get("last"), article.day]))
         ranked = sorted(weighted_centroid, key=lambda t: (-weighted_centroid[t], t))
         keywords = list(dict.fromkeys(t.split(":", 1)[1] for t in ranked))[:8]
+        indexed = ranked[: s.index_terms]
+        reindex = sorted(indexed) != state.get("indexed")
+        state["indexed"] = sorted(indexed)
         store.save_story(
             conn,
             story_id,
@@ -376,4 +405,8 @@ class StoryAssigner:
             first_published=state.get("first"),
             last_published=state.get("last"),
         )
-        store.set_story_terms(conn, story_id, {t: round(weighted_centroid[t], 5) for t in ranked[: s.index_terms]}, n_docs)
+        if reindex:
+            store.set_story_terms(conn, story_id, {t: round(weighted_centroid[t], 5) for t in indexed}, n_docs)
+        else:  # same terms: only move the story to the front of their postings
+            store.touch_story_terms(conn, story_id, n_docs)
+        self._keep_state(story_id, state)

@@ -327,6 +327,10 @@ class Store:
                 [{"term": k, "story_id": story_id, "weight": w, "seq": seq} for k, w in terms.items()],
             )
 
+    def touch_story_terms(self, conn: Connection, story_id: str, seq: int) -> None:
+        """Mark a story's index entries as updated at ``seq`` (they are read newest first)."""
+        conn.execute(update(t.story_terms).where(t.story_terms.c.story_id == story_id).values(seq=seq))
+
     def stories_by_terms(
         self, conn: Connection, terms: Sequence[str] | Mapping[str, float], limit: int, per_term: int = 50
     ) -> list[str]:
