@@ -65,9 +65,12 @@ def test_suite_on_sampled_topics_beats_floor(bench_dir: Path, tmp_path: Path) ->
     lines = (tmp_path / "pred.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(rows) and {"id", "story"} <= set(json.loads(lines[0]))
     assert out["gold_stories"] == 8
-    # Floors a little under the figures measured on this sample (see bench/README_stories.md).
-    assert out["bcubed_f1"] >= 0.85
-    assert out["shuffled_bcubed_f1"] >= 0.85
+    # Topics 11, 29, 35, 37: two of the hardest (35: both events are DUI arrests of San Diego Chargers players,
+    # 11: two Turkmen elections). In the full dev run these topics score BCubed F1 0.864 (the whole file
+    # 0.916); the baseline on the whole file reaches 0.875 only with its cut tuned on the gold.
+    assert out["bcubed_f1"] >= 0.8
+    assert out["shuffled_bcubed_f1"] >= 0.8
+    assert out["bcubed_precision"] >= 0.75 and out["bcubed_recall"] >= 0.8
 
 
 @pytest.mark.slow
@@ -81,7 +84,7 @@ def test_translations_join_their_originals(shared_dir: Path) -> None:
     spec.loader.exec_module(mod)
     out = mod.run_translations(types.SimpleNamespace())
     assert out["accepted"] == out["docs"]
-    assert out["share"] >= 0.9
+    assert out["share"] >= 0.9  # measured 50 of 52 gold pairs (0.962), 55 stories for 124 documents
 
 
 def test_cluster_keeps_every_line(tmp_path: Path) -> None:
