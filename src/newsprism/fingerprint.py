@@ -167,6 +167,21 @@ class Fingerprinter:
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return tuple(t for t, _ in ranked), tuple(float(c) for _, c in ranked)
 
+    @staticmethod
+    def lead_names(analysis: Analysis) -> tuple[str, ...]:
+        """The name terms (``e:`` words, as in :meth:`key_terms`) of the title and lead: who and where the
+        report is about, as opposed to the names it recalls further down.
+
+        >>> from newsprism.model import Article
+        >>> Fingerprinter.lead_names(Analysis(Article.build(title="Quake hits Chile", text="It shook Valparaiso.")))
+        ('e:chile', 'e:valparaiso')
+        """
+        article = analysis.article
+        lead_end = article.body_start + _LEAD_CHARS
+        names = [(m.text, m.span.start) for m in analysis.mentions if m.form == "name"] or _capitalized(article.text)
+        out = {"e:" + w for name, start in names if start < lead_end for w in words(name)}
+        return tuple(sorted(t for t in out if t[2:] not in _STOP and len(t) > 3 and not t[2:].isdigit()))
+
     def __call__(self, analyses: Sequence[Analysis]) -> list[Fingerprint]:
         embeddings: np.ndarray | None = None
         if self.embeds and analyses:
