@@ -80,7 +80,10 @@ def base_signals(data: Path, cache: Path, settings: Settings) -> list[dict[str, 
         for item in worker.process(raws):
             if isinstance(item, Processed):
                 sig = assigner.signals(item.analysis, item.fingerprint)
-                out.append({"terms": dict(sig.terms), "embedding": sig.embedding, "year": sig.year, "title": sig.title})
+                out.append({
+                    "terms": dict(sig.terms), "embedding": sig.embedding, "year": sig.year, "title": sig.title,
+                    "lead": sorted(sig.lead),
+                })
         print(f"analysed {min(i + 32, len(rows))}/{len(rows)}", file=sys.stderr, flush=True)
     with open(path, "wb") as f:
         pickle.dump(out, f)
@@ -119,7 +122,8 @@ def synthetic_stream(bases: list[dict[str, Any]], n: int, days: int, seed: int) 
             v = base["embedding"] / np.linalg.norm(base["embedding"]) + shift + jitter
             emb = (v / np.linalg.norm(v)).astype(np.float32)
         iso = str(start + np.timedelta64(day, "D"))
-        yield event, ArticleSignals(f"a{event}r{r}", f"{base['title']} #{event}", terms, emb, "en", iso, int(iso[:4]))
+        lead = frozenset(f"{t}~{event}" for t in base.get("lead", ()))  # caches from before lead names: none
+        yield event, ArticleSignals(f"a{event}r{r}", f"{base['title']} #{event}", terms, emb, "en", iso, int(iso[:4]), lead)
 
 
 def _rss_mb() -> float:
