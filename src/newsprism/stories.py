@@ -359,7 +359,9 @@ class StoryAssigner:
         Vincent Jackson's, Aceh against West Papua). Either alone is common within one story (a new
         witness; a lead that skips the town), so the conflict is the smaller of the two IDF-weighted shares.
         """
-        leads, n = state.get("lead", {}), state.get("lead_n", 0)
+        # Names are spelled per language (Estados Unidos, United States): leads compare within one language.
+        lang = article.lang or ""
+        leads, n = state.get("lead", {}).get(lang, {}), state.get("lead_n", {}).get(lang, 0)
         if not article.lead or not n:
             return 0.0
         top = max(idf.values(), default=1.0)
@@ -417,11 +419,14 @@ class StoryAssigner:
             years = dict(state.get("years", {}))
             years[str(article.year)] = years.get(str(article.year), 0) + 1
             state["years"] = years
-        if article.lead:
-            leads = dict(state.get("lead", {}))
+        if article.lead:  # lead names counted per language, see _lead_conflict
+            lang = article.lang or ""
+            leads, lead_n = dict(state.get("lead", {})), dict(state.get("lead_n", {}))
+            counts = dict(leads.get(lang, {}))
             for t in article.lead:
-                leads[t] = leads.get(t, 0) + 1
-            state["lead"], state["lead_n"] = leads, state.get("lead_n", 0) + 1
+                counts[t] = counts.get(t, 0) + 1
+            leads[lang], lead_n[lang] = counts, lead_n.get(lang, 0) + 1
+            state["lead"], state["lead_n"] = leads, lead_n
         if article.lang:
             langs = dict(state.get("langs", {}))
             langs[article.lang] = langs.get(article.lang, 0) + 1
