@@ -15,8 +15,9 @@ For each article:
    (verification against members, not only the centroid: a story about Klitschko beating Rahman has no
    member naming Thompson), the share of the article's key terms the story holds, the cosine of
    multilingual title+lead embeddings (what carries a translation or a foreign-language report across),
-   whether the article's event year agrees with the story's, and less the conflict of lead names: the
-   article's lead brings names the story never saw while leaving out the names most of its leads carry.
+   whether the article's event year agrees with the story's, and (at ``weight_conflict``, off by default)
+   less the conflict of lead names: the article's lead brings names the story never saw while leaving out
+   the names most of its leads carry.
 3. **Assignment**: the best candidate above ``threshold`` is joined, else the article starts a story.
    An article provenance linked to an earlier one (duplicate, rewrite, translation) joins that story.
 
