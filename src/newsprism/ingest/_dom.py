@@ -19,7 +19,13 @@ from typing import Any
 
 from ..settings import ExtractSettings
 
-__all__ = ["inline_ruby", "norm_line", "other_articles_xpath", "residue_hints", "shows_text", "word_count"]
+__all__ = [
+    "hoist_embeds",
+    "inline_ruby",
+    "norm_line", "other_articles_xpath", "residue_hints",
+    "shows_text",
+    "word_count",
+]
 
 _NON_WORD = re.compile(r"\W+")
 
@@ -182,3 +188,55 @@ def inline_ruby(tree: Any) -> None:
         for el in list(ruby.iter("rb", "rt", "rp", "rtc")):
             el.drop_tag()
         ruby.drop_tag()
+
+
+# Posts quoted from social networks, embedded with the networks' own markup.
+_EMBED_XPATH = (
+    "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'instagram-media')"
+    " or contains(@class, 'tiktok-embed') or contains(@class, 'bluesky-embed') or contains(@class, 'threads-embed')]"
+)
+# Containers an embed's wrappers never climb past: the article itself.
+_EMBED_STOP = frozenset({"body", "article", "main", "section"})
+
+
+def hoist_embeds(tree: Any) -> None:
+    """Replace each embedded social post, with the wrappers around it, by a plain ``<blockquote>`` of its
+    paragraphs, in place.
+
+    Articles quote posts ("a whole lot of people on Twitter pointed it out:" followed by the tweets);
+    they are part of what the article says. Their wrappers ("social-media-embed", "tweet widget") make
+    text extractors discard them as share buttons. The plain quote keeps the post's text and its
+    attribution line, and drops the network's markup.
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<html><body><article><p>People reacted.</p><div class="social-embed">'
+    ...     '<blockquote class="twitter-tweet"><p>This is real</p>- Ann (@ann) <a href="#">May 5</a>'
+    ...     '</blockquote></div></article></body></html>')
+    >>> hoist_embeds(page)
+    >>> [(el.tag, el.text) for el in page.find(".//article").iter("blockquote", "p")]
+    [('p', 'People reacted.'), ('blockquote', None), ('p', 'This is real'), ('p', '- Ann (@ann) May 5')]
+    """
+    from lxml import etree
+
+    for quote in tree.xpath(_EMBED_XPATH):
+        text = " ".join(quote.text_content().split())
+        if not text:
+            continue
+        top = quote
+        parent = top.getparent()
+        while parent is not None and parent.tag not in _EMBED_STOP and " ".join(parent.text_content().split()) == text:
+            top, parent = parent, parent.getparent()
+        if parent is None:
+            continue
+        plain = etree.Element("blockquote")
+        rest = text
+        for p in quote.iter("p"):
+            line = " ".join(p.text_content().split())
+            if line:
+                etree.SubElement(plain, "p").text = line
+                rest = rest.replace(line, "", 1)
+        rest = rest.strip()
+        if rest:  # the attribution: "- Ann (@ann) May 5"
+            etree.SubElement(plain, "p").text = rest
+        plain.tail = top.tail
+        parent.replace(top, plain)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..settings import ExtractSettings
-from ._dom import inline_ruby, norm_line, other_articles_xpath, residue_hints, shows_text, word_count
+from ._dom import hoist_embeds, inline_ruby, norm_line, other_articles_xpath, residue_hints, shows_text, word_count
 from ._meta import read_metadata
 from .clean import Cleaned, Cleaner, Removal
 from .dates import normalize_datetime
@@ -107,6 +107,7 @@ class Extractor:
 
         tree = _parse(html)
         inline_ruby(tree)
+        hoist_embeds(tree)
         meta = read_metadata(tree, url)
         hints = residue_hints(tree, self.settings)
         for variant in meta.title_variants:  # the SEO or social headline printed atop the body
