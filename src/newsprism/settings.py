@@ -66,6 +66,9 @@ class ExtractSettings:
     # A meta description printed on the page and missing from the body is restored as the lead when it has
     # at least this many words (shorter ones are kickers or labels); extraction dev set: +0.007 recall.
     lead_min_words: int = _range(1, 1000, 8)
+    # A page without article markup may carry the article as HTML in its script data (single-page apps);
+    # the longest such string with at least this many paragraphs is read (dev set: 1 page, 14 paragraphs).
+    script_min_paragraphs: int = _range(1, 1000, 3)
     # -- residue cleaning (ingest/clean.py, ingest/_dom.py); "dev set" = bench/extraction + the seed texts --
     # Lines longer than this (characters) are article text, never promo, caption or link residue.
     residue_max_chars: int = _range(20, 10_000, 300)

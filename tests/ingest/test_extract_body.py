@@ -30,3 +30,19 @@ def test_embedded_post_in_a_social_wrapper_is_kept_as_a_quote():
     assert "Yes this is real and the state spent half a million dollars on it" in ex.text
     assert "(@annlee) November 18, 2019" in ex.text
     assert ex.text.index("Yes this is real") < ex.text.index(PARAS[2])
+
+
+@pytest.mark.issue(3)
+def test_article_html_in_script_data_is_read_when_the_markup_is_empty():
+    import json
+
+    state = {"props": {"article": {"title": "Campaign draws attention", "contentHtml": "".join(
+        f"<p class='editor-p'>{p}</p>" for p in PARAS)}}}
+    data = json.dumps(state).replace("<", "\\u003c")  # escaped the way JSON writers for HTML pages do
+    html = (
+        "<html><head><title>Campaign draws attention</title></head><body><div id='__next'></div>"
+        f"<script id='__NEXT_DATA__' type='application/json'>{data}</script>"
+        "<script>window.x = 1;</script></body></html>"
+    )
+    ex = Extractor()(html)
+    assert all(p in ex.text for p in PARAS)

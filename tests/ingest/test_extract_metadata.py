@@ -84,3 +84,10 @@ def test_page_without_article_text_is_an_input_error_with_a_code():
     with pytest.raises(InputError) as err:
         Extractor()("<html><body><nav><a href='/'>Home</a></nav></body></html>")
     assert err.value.code in {"E141", "E142"}
+
+
+@pytest.mark.issue(3)
+def test_korean_bar_letter_separates_the_site_name():
+    head = '<meta property="og:site_name" content="코스트일보"><meta property="og:title" content="항만 계획 합의ㅣ코스트일보">'
+    ex = Extractor()(page(head))
+    assert ex.title == "항만 계획 합의"

@@ -66,8 +66,9 @@ def _meta(tree: Any) -> dict[str, str]:
 
 # --------------------------------------------------------------------------------------------- title
 
-# Separators between a headline and the site's name in <title> and og:title ("Headline | Site").
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•»:]\s+|\s*[|｜：]\s*|\s+-(?=\S)|(?<=\S)-\s+")
+# Separators between a headline and the site's name in <title> and og:title ("Headline | Site"). Korean
+# sites write the bar as the vowel letter "ㅣ" (U+3163), which never stands alone in Korean words.
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•»:]\s+|\s*[|｜：ㅣ]\s*|\s+-(?=\S)|(?<=\S)-\s+")
 
 
 def _strip_site(title: str, site_names: list[str]) -> str:
