@@ -91,3 +91,24 @@ def test_korean_bar_letter_separates_the_site_name():
     head = '<meta property="og:site_name" content="코스트일보"><meta property="og:title" content="항만 계획 합의ㅣ코스트일보">'
     ex = Extractor()(page(head))
     assert ex.title == "항만 계획 합의"
+
+
+@pytest.mark.issue(3)
+def test_written_by_label_in_twitter_card_data_names_the_author():
+    head = (
+        '<meta name="author" content="a.lee@coastdaily.example">'
+        '<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Ann Lee">'
+        '<meta name="twitter:label2" content="Geschätzte Lesezeit"><meta name="twitter:data2" content="3 Minuten">'
+    )
+    ex = Extractor()(page(head, "<h5 class='authorline'>Von Ann Lee, Frankfurt</h5>"))
+    assert ex.authors == ("Ann Lee",)
+
+
+@pytest.mark.issue(3)
+def test_lower_case_labels_in_byline_markup_are_not_names():
+    top = (
+        "<div class='authors'><span class='brand'>capital</span> <span class='author-initials'>amw</span>"
+        "<ul><li class='authors__item'>von Jemima Kelly</li></ul><time>05. November 2024</time></div>"
+    )
+    ex = Extractor()(page("", top))
+    assert ex.authors == ("Jemima Kelly",)

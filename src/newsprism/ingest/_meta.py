@@ -213,15 +213,35 @@ def _author_candidates(tree: Any, meta: dict[str, str], ld: dict[str, Any] | Non
         value = meta.get(key, "")
         if value and not value.startswith("http"):
             yield [value]
+    yield _labelled_author(meta)
     for el in tree.xpath(_BYLINE_XPATH)[:10]:
         text = _clean(el.text_content())
         if 0 < len(text) <= 120:
-            yield [text]
+            # Markup bylines hold labels too ("capital", a section; "amw", an editor's initials); a name
+            # printed in a cased script has a capital letter.
+            yield [n for n in split_names(text) if not n.islower()]
     for el in tree.xpath(_BY_TEXT_XPATH)[:200]:
         text = _clean(el.text_content())
         if len(text) <= 80 and _BY_LINE.match(text):
             yield [text]
             return
+
+
+# Labels of the "Written by" line that SEO plugins (Yoast) put in Twitter card metadata.
+_WRITTEN_BY = re.compile(r"^(written by|author|verfasst von|geschrieben von|autor(in)?|écrit par|escrito por)$", re.I)
+
+
+def _labelled_author(meta: dict[str, str]) -> list[str]:
+    """The author named in labelled Twitter card data: ``twitter:label1`` "Written by" with
+    ``twitter:data1``, or ``twitter:misc:Written by``."""
+    for key, label in meta.items():
+        if key.startswith("twitter:label") and _WRITTEN_BY.match(label.strip()):
+            value = meta.get("twitter:data" + key.removeprefix("twitter:label"), "")
+            if value:
+                return [value]
+        elif key.startswith("twitter:misc:") and _WRITTEN_BY.match(key.removeprefix("twitter:misc:").strip()):
+            return [label]
+    return []
 
 
 # --------------------------------------------------------------------------------------------- dates
