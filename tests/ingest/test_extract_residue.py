@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import html as lxml_html
 
 from newsprism.ingest._dom import norm_line, residue_hints
@@ -62,3 +63,24 @@ def test_teaser_list_items_opening_with_a_link_are_removed():
     out = Cleaner()(raw, hints=residue_hints(lxml_html.fromstring(page())), origin="html")
     assert all(p in out.text for p in PARAS)
     assert [r.reason for r in out.removed] == ["link text"]
+
+
+@pytest.mark.issue(3)
+def test_fact_box_lines_are_residue_unless_printed_outside_the_box():
+    box = (
+        "<div class='article-factbox'><h3>Facts about the harbour</h3><ul>"
+        "<li>The harbour was built in 1872 and extended twice since then.</li>"
+        "<li>About 300 boats are registered here, most of them for fishing.</li></ul>"
+        f"<p>{PARAS[3]}</p></div>"
+    )
+    html = (
+        "<html><body><article><h1>Harbour plan agreed</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAS)
+        + box
+        + "</article></body></html>"
+    )
+    ex = Extractor()(html)
+    assert "Facts about the harbour" not in ex.text
+    assert "built in 1872" not in ex.text and "300 boats" not in ex.text
+    assert all(p in ex.text for p in PARAS)  # the box repeats a paragraph of the story: it stays
+    assert {r.reason for r in ex.removed} >= {"fact box"}

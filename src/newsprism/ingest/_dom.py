@@ -1,8 +1,9 @@
 """What the page's markup says about short blocks of text: which are captions, credits or links.
 
 Text extractors flatten the page into lines and lose this knowledge; the cleaner gets it back as
-*residue hints*: the normalized text of every caption / credit element and of every link (teaser lists,
-navigation). A line of the extracted text equal to a hint is residue with that reason.
+*residue hints*: the normalized text of every caption / credit element, of every link (teaser lists,
+navigation) and of the lines of fact boxes. A line of the extracted text equal to a hint is residue with
+that reason.
 
 >>> from lxml import html
 >>> page = html.fromstring('<html><body><article><p>Talks went on all night in the capital.</p>'
@@ -119,7 +120,35 @@ def residue_hints(tree: Any, settings: ExtractSettings | None = None) -> dict[st
         key = norm_line(el.text_content())
         if key in hints and hints[key] != "headline" and (hints[key] == "caption" or el.tag != "p"):
             del hints[key]
+    _add_fact_box_hints(tree, hints)
     return hints
+
+
+# Fact boxes: "infobox", "info-box", "factbox", "Faktenbox", "Infokasten" in a class or id.
+_FACT_BOX = re.compile(r"(?<![a-z])(info|fact|fakt(en)?)[-_]?(box|kasten)", re.IGNORECASE)
+_BOX_BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "blockquote")
+
+
+def _add_fact_box_hints(tree: Any, hints: dict[str, str]) -> None:
+    """Hints for the lines of fact boxes: background boxes set apart from the story ("Facts about
+    postnatal depression", "Please note: investments carry risks", a book list), which repeat or
+    supplement it rather than tell it. A line the page also prints outside any box stays."""
+    boxes = [
+        el
+        for el in tree.iter()
+        if isinstance(el.tag, str) and _FACT_BOX.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+    ]
+    if not boxes:
+        return
+    inside: set[Any] = set()
+    for box in boxes:
+        inside.update(box.iter())
+    keys = {norm_line(el.text_content()) for el in inside if el.tag in _BOX_BLOCKS}
+    keys |= {norm_line(box.text_content()) for box in boxes}
+    outside = {norm_line(el.text_content()) for el in tree.iter(*_BOX_BLOCKS) if el not in inside}
+    for key in keys - outside:
+        if key:
+            hints.setdefault(key, "fact box")
 
 
 def shows_text(tree: Any, text: str) -> bool:

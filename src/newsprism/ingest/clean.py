@@ -8,6 +8,7 @@ why a paragraph is gone. The reasons:
 - ``byline or dateline``: "By Ann Lee", "Updated 5 May 2024, 10:00", "Reading time: 3 min";
 - ``link line`` / ``link text`` / ``teaser heading``: "Read also: …", "More in our live blog:", teaser
   links known from the markup, "Related articles" headings;
+- ``fact box``: lines of a background box set apart from the story (from markup hints);
 - ``photo credit`` / ``caption`` / ``run-in caption``: "(Photo: AP)", "Jane Roe/AFP via Getty Images",
   the caption above a credit, captions glued to the text without a space ("…in Tehran todayPutin speaks");
 - ``promo`` / ``media teaser`` / ``repeated boilerplate``: calls to action ("Top jobs of the day … notified
