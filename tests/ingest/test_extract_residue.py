@@ -84,3 +84,19 @@ def test_fact_box_lines_are_residue_unless_printed_outside_the_box():
     assert "built in 1872" not in ex.text and "300 boats" not in ex.text
     assert all(p in ex.text for p in PARAS)  # the box repeats a paragraph of the story: it stays
     assert {r.reason for r in ex.removed} >= {"fact box"}
+
+
+@pytest.mark.issue(3)
+def test_linked_teaser_headlines_are_link_text_but_linked_subheadings_stay():
+    html = (
+        "<html><head><link rel='canonical' href='https://www.coast.example/news/harbour'></head><body><article>"
+        "<h1>Harbour plan agreed</h1><ul><li><a href='#costs'>What it costs</a></li></ul>"
+        f"<p>{PARAS[0]}</p><h2 id='costs'><a href='#costs'>What it costs</a></h2><p>{PARAS[1]}</p>"
+        f"<h3><a href='https://shop.example/boat'>Gift idea: the Harbour Pilot model boat</a></h3><p>{PARAS[2]}</p>"
+        f"<p>{PARAS[3]}</p></article><ul class='latest'><li><h3><a href='/news/pier-storm'>Storm damages the "
+        "western pier</a></h3><h4>The night brought gusts of 120 km/h</h4></li></ul></body></html>"
+    )
+    hints = residue_hints(lxml_html.fromstring(html))
+    assert hints.get(norm_line("Storm damages the western pier")) == "link text"
+    assert norm_line("What it costs") not in hints
+    assert norm_line("Gift idea: the Harbour Pilot model boat") not in hints

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..settings import ExtractSettings
 
@@ -116,9 +117,12 @@ def residue_hints(tree: Any, settings: ExtractSettings | None = None) -> dict[st
         share = settings.link_share if el.tag == "li" or word_count(text) < 10 else settings.prose_link_share
         if linked >= share * len(text):
             hints.setdefault(norm_line(text), "link text")
+    host = _page_host(tree)
     for el in tree.xpath(_PROSE_XPATH):
         key = norm_line(el.text_content())
         if key in hints and hints[key] != "headline" and (hints[key] == "caption" or el.tag != "p"):
+            if hints[key] == "link text" and _links_to_other_story(el, host):
+                continue  # a teaser headline ("<h3><a href='/other-story'>…</a></h3>"), not a subheading
             del hints[key]
     _add_fact_box_hints(tree, hints)
     return hints
@@ -149,6 +153,29 @@ def _add_fact_box_hints(tree: Any, hints: dict[str, str]) -> None:
     for key in keys - outside:
         if key:
             hints.setdefault(key, "fact box")
+
+
+def _page_host(tree: Any) -> str | None:
+    """The host of the page's own address (canonical link or ``og:url``), without "www."."""
+    for value in tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"):
+        host = urlsplit(value.strip()).hostname
+        if host:
+            return host.removeprefix("www.")
+    return None
+
+
+def _links_to_other_story(el: Any, host: str | None) -> bool:
+    """Whether a heading is itself a link to another page of the same site: a teaser's headline. Anchors
+    on the page (a table of contents linking the article's subheadings) and links to other sites (a gift
+    guide's product names) are not teasers."""
+    for a in el.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        target = urlsplit(href).hostname
+        if target is None or (host and target.removeprefix("www.") == host):
+            return True
+    return False
 
 
 def shows_text(tree: Any, text: str) -> bool:
