@@ -100,3 +100,14 @@ def test_linked_teaser_headlines_are_link_text_but_linked_subheadings_stay():
     assert hints.get(norm_line("Storm damages the western pier")) == "link text"
     assert norm_line("What it costs") not in hints
     assert norm_line("Gift idea: the Harbour Pilot model boat") not in hints
+
+
+@pytest.mark.issue(3)
+def test_blocks_inside_a_card_link_are_link_text_at_any_length():
+    blurb = "WINDOW: An institute said a timeline for a possible attack was based on expected measures " * 5
+    html = (
+        "<html><body><article><h1>Harbour plan agreed</h1>" + "".join(f"<p>{p}</p>" for p in PARAS)
+        + f"</article><ul class='related'><li><a href='/news/2'><div><p>{blurb}</p></div></a></li></ul>"
+        "</body></html>"
+    )
+    assert residue_hints(lxml_html.fromstring(html)).get(norm_line(blurb)) == "link text"

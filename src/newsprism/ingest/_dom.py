@@ -42,6 +42,8 @@ _PROSE_XPATH = (
     ".//p[not(ancestor::figure or ancestor::figcaption or contains(@class, 'caption') or contains(@class, 'credit'))]"
     " | .//h2 | .//h3 | .//h4"
 )
+# Blocks inside a link: a card that links to another story ("<a href><h3>…</h3><p>…</p></a>").
+_CARD_BLOCKS_XPATH = ".//a//p | .//a//h2 | .//a//h3 | .//a//h4 | .//a//li"
 _URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
 
 
@@ -107,6 +109,11 @@ def residue_hints(tree: Any, settings: ExtractSettings | None = None) -> dict[st
     for el in tree.iter("a"):
         text = el.text_content()
         if 10 <= len(text) <= max_chars and " " in text.strip() and not _URL.match(text):
+            hints.setdefault(norm_line(text), "link text")
+    # Teaser cards wrapped in one link: every block inside the link is the card's text, at any length.
+    for el in tree.xpath(_CARD_BLOCKS_XPATH):
+        text = el.text_content()
+        if " " in text.strip() and not _URL.match(text):
             hints.setdefault(norm_line(text), "link text")
     for el in tree.xpath(".//p[.//a] | .//li[.//a]"):
         text = el.text_content().strip()
