@@ -86,6 +86,9 @@ class ExtractSettings:
     # Labels this short (words) seen twice are furniture too ("Infographic"); dev-set crossheads repeated
     # twice are longer.
     repeat_short_words: int = _range(0, 50, 6)
+    # A sentence of at least this many words printed again without final punctuation is a caption copy
+    # (dev set: photo captions quoting the story run 10-30 words; shorter repeats are crossheads).
+    caption_copy_min_words: int = _range(1, 200, 6)
     # Lines at the top (and bottom) of the text checked for bylines, datelines and contact notes.
     header_lines: int = _range(0, 50, 4)
     # Bylines, datelines and prompts are short (words); longer lines are prose (dev set).

@@ -182,3 +182,20 @@ def test_repeated_table_rows_and_numbered_lines_are_article_text():
     raw = "\n".join([S1, header, "| Roads | 4 |", step, S2, header, "| Schools | 9 |", step, S3, header, step, S4])
     out, quoted = clean(raw)
     assert quoted == []
+
+
+@pytest.mark.issue(3)
+def test_caption_repeating_a_sentence_without_its_full_stop_is_removed():
+    caption = S2.rstrip(".")
+    raw = f"{S1}\n{S2}\n{caption}\n{S3}\n{S4}"
+    out = Cleaner()(raw, origin="html")
+    assert_article_kept(out.text)
+    assert out.text.count("Spending on schools") == 1
+    assert [(raw[r.start : r.end], r.reason) for r in out.removed] == [(caption, "caption")]
+
+
+@pytest.mark.issue(3)
+def test_a_sentence_quoted_twice_with_its_punctuation_stays_twice():
+    raw = f"{S1}\n{S2}\n{S3}\n{S2}\n{S4}"
+    out = Cleaner()(raw, origin="html")
+    assert out.text.count(S2) == 2

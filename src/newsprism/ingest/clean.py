@@ -10,7 +10,8 @@ why a paragraph is gone. The reasons:
   links known from the markup, "Related articles" headings;
 - ``fact box``: lines of a background box set apart from the story (from markup hints);
 - ``photo credit`` / ``caption`` / ``run-in caption``: "(Photo: AP)", "Jane Roe/AFP via Getty Images",
-  the caption above a credit, captions glued to the text without a space ("…in Tehran todayPutin speaks");
+  the caption above a credit, a sentence of the text repeated without its full stop as a caption, captions
+  glued to the text without a space ("…in Tehran todayPutin speaks");
 - ``promo`` / ``media teaser`` / ``repeated boilerplate``: calls to action ("Top jobs of the day … notified
   by email", newsletters, share prompts, consent notices), "Video: … | 2:57 min", furniture repeated
   across the page;
@@ -121,6 +122,7 @@ class Cleaner:
         self._mark_lines(raw, lines, reasons, title, origin)
         self._mark_header(raw, lines, reasons)
         self._mark_repeats(raw, lines, reasons)
+        self._mark_caption_copies(raw, lines, reasons)
         self._mark_promo_blocks(raw, lines, reasons)
         self._mark_captions_above_credits(raw, lines, reasons)
         self._mark_tail(raw, lines, reasons)
@@ -221,6 +223,21 @@ class Cleaner:
                 counts[key] >= 2 and words <= self.settings.repeat_short_words
             ):
                 reasons[i] = "repeated boilerplate"
+
+    def _mark_caption_copies(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
+        """A sentence printed again without its final punctuation is a caption quoting the text (news sites
+        caption photos with a sentence of the story): the copy without punctuation goes."""
+        by_key: dict[str, list[int]] = {}
+        for i, (s, e) in enumerate(lines):
+            by_key.setdefault(norm_line(raw[s:e]), []).append(i)
+        for key, idx in by_key.items():
+            if len(idx) < 2 or word_count(key) < self.settings.caption_copy_min_words:
+                continue
+            punctuated = [i for i in idx if P.END_PUNCT.search(raw[lines[i][0] : lines[i][1]])]
+            if punctuated:
+                for i in idx:
+                    if i not in punctuated:
+                        reasons.setdefault(i, "caption")
 
     def _mark_lines(
         self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str], title: str | None, origin: str
