@@ -199,3 +199,38 @@ def test_a_sentence_quoted_twice_with_its_punctuation_stays_twice():
     raw = f"{S1}\n{S2}\n{S3}\n{S2}\n{S4}"
     out = Cleaner()(raw, origin="html")
     assert out.text.count(S2) == 2
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "This copy is for your personal, non-commercial use only. To order presentation-ready copies for "
+        "distribution to your colleagues, clients or customers visit our reprints site.",
+        "Got a story? Get in touch with our news team by emailing us. Or you can submit your videos here.",
+        "For the latest breaking news and stories from across the globe, sign up for our newsletters.",
+        "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.",
+        "Esta funcionalidad es sólo para suscriptores",
+        "Dieses Thema im Programm: Das Radio | Nachrichten | 28. April 2023 | 10:00 Uhr",
+        "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit können personenbezogene "
+        "Daten an Drittplattformen übermittelt werden. Mehr Informationen dazu erhalten Sie in den "
+        "Datenschutz-Einstellungen. Diese finden Sie ganz unten auf unserer Seite im Footer, sodass Sie Ihre "
+        "Einstellungen jederzeit verwalten oder widerrufen können.",
+    ],
+)
+def test_calls_to_action_and_consent_notices_are_removed(prompt):
+    out = Cleaner()(f"{S1}\n{S2}\n{prompt}\n{S3}\n{S4}", origin="html")
+    assert_article_kept(out.text)
+    assert prompt not in out.text
+
+
+@pytest.mark.issue(3)
+def test_a_long_paragraph_naming_two_social_networks_is_prose():
+    prose = (
+        "The apron is on, the oven is warm and the children play in the garden: more and more women show "
+        "this life on Instagram and TikTok, and researchers say the videos reach millions of young viewers "
+        "who rarely see other pictures of family life, which worries teachers and parents alike in the "
+        "region, according to a study published this week by the university."
+    )
+    out = Cleaner()(f"{S1}\n{prose}\n{S2}\n{S3}\n{S4}", origin="html")
+    assert prose in out.text

@@ -23,7 +23,8 @@ PROMO = re.compile(
     r"non-commercial use only|an error has occurred|has been sent to|join our commenting forum|"
     r"breaking news story|more to follow|(did you|how did you) (like|enjoy) this article|"
     r"was this article helpful|wie hat ihnen (dieser|der) artikel gefallen|report an error|fehler gefunden|"
-    r"push-nachrichten|(this|the) article (first )?(appeared|was first published)|"
+    r"push-nachrichten|(this|the) article (first )?(appeared|was first published)|suscripción|suscribete|"
+    r"e-paper|lesekomfort|kostenlos testen|jetzt unterstützen|hat ihnen (dieser|der) artikel gefallen|"
     r"(artikel|beitrag) ist zuerst (bei|in|auf) .{1,40} erschienen)\b"
     r"|会員限定|会員登録|登録すると|読み放題|メールマガジン|関連キーワード|おすすめ情報|無断転載",
     FLAGS,
@@ -82,11 +83,19 @@ DATE_WORDS = re.compile(
 # Contact and reporting notes closing an article: "Write to Ann Lee at ann@example.com", "Follow her @ann".
 # Calls to action and consent notices that are never article prose, even in a sentence-length line.
 STRONG_PROMO = re.compile(
-    r"\b(newsletter|abonnieren|abonnez-vous|suscríbete|externe[rn]? inhalte?|"
+    r"\b(newsletters?|abonnieren|abonnez-vous|suscríbete|externe[rn]? inhalte?|non-commercial use only|"
+    r"get in touch with our( news)? team|got a story\?|for more stories like this|before commenting|"
+    r"(log ?in|sign ?in) or (create|register)|create an account to continue|logout and then login|"
+    r"unterstützen sie uns|(sólo|solo) para suscriptores|dieses thema im programm|"
     r"privatsphäre-einstellungen|datenschutzeinstellungen|einverstanden, dass|cookie settings|"
     r"third-party content|empfohlener redaktioneller inhalt|delivered to your inbox|share it with)\b"
-    r"|有料会員|会員限定|読み放題|詳しくはこちら"
-    r"|\b(facebook|twitter|instagram|youtube|whatsapp|tiktok|linkedin|telegram)\b.*"
+    r"|有料会員|会員限定|読み放題|詳しくはこちら",
+    FLAGS,
+)
+# Share and follow prompts name two networks ("Follow us on Facebook and Instagram"); prose may too, so
+# only short lines count.
+SOCIAL_PROMPT = re.compile(
+    r"\b(facebook|twitter|instagram|youtube|whatsapp|tiktok|linkedin|telegram)\b.*"
     r"\b(facebook|twitter|instagram|youtube|whatsapp|tiktok|linkedin|telegram)\b",
     FLAGS,
 )
@@ -111,7 +120,7 @@ CONTACT = re.compile(
     r"the author|about the author|die autorin|der autor|l'auteur|el autor)( und [\w ]+)?\s*:?\s*$|"
     r"^\W*(contributing|mitarbeit|übersetzung|translation|faktencheck|fact check|redaktion)( und [\w ]+)?\s*:|"
     r"^\W*(©|copyright\b)|^\W*(aus dem \w+ von|translated (from \w+ )?by|traducido por|traduit (de l'\w+ )?par)\b|"
-    r"\b(artikel|article|text) (ist|is) (eine|a) (übersetzung|translation)|^\W*\(\w{2,4}(/\w{2,4})*\)\W*$",
+    r"\b(artikel|article|text) (ist|is) (eine|a) (\w+ )?(übersetzung|translation)|^\W*\(\w{2,4}(/\w{2,4})*\)\W*$",
     FLAGS,
 )
 # Video and audio teasers: "Feuer in der Altstadt | 2:57 min", "Video: Der Einsatz in Bildern".

@@ -260,9 +260,12 @@ class Cleaner:
                 reasons[i] = "photo credit"
             elif P.MEDIA.search(line) and len(line) <= limit:
                 reasons[i] = "media teaser"
-            elif (P.PROMO.search(line) and word_count(line) <= self.settings.header_max_words) or (
-                len(line) <= limit
-                and (P.STRONG_PROMO.search(line) or (P.PROMO.search(line) and counts[norm_line(line)] > 1))
+            elif (
+                (P.PROMO.search(line) and word_count(line) <= self.settings.header_max_words)
+                or (len(line) <= limit and (P.SOCIAL_PROMPT.search(line) or P.STRONG_PROMO.search(line)))
+                or (len(line) <= limit and P.PROMO.search(line) and counts[norm_line(line)] > 1)
+                # consent notices run longer than other prompts (dev set: up to 350 characters)
+                or (len(line) <= 2 * limit and P.STRONG_PROMO.search(line))
             ):
                 reasons[i] = "promo"
             elif word_count(line) <= self.settings.header_max_words and P.READING_TIME.search(line):
