@@ -234,3 +234,51 @@ def test_a_long_paragraph_naming_two_social_networks_is_prose():
     )
     out = Cleaner()(f"{S1}\n{prose}\n{S2}\n{S3}\n{S4}", origin="html")
     assert prose in out.text
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Listen: http://po.st/TP_615", "link line"),
+        (">> Hier finden Sie außerdem alle Termine für 2025 im Überblick", "link line"),
+        ("Plague warning: health agency names eight deadly diseases [WARNING]", "link line"),
+        ("DON'T MISS", "teaser heading"),
+        ("Auch interessant", "teaser heading"),
+        ("Uppdaterad 15.59 | Publicerad 14.14", "byline or dateline"),
+        ("2025年1月14日 01時28分 (1月14日 01時40分更新)", "byline or dateline"),
+        ("Follow the Daily on Google News and add us as a preferred source to get our news in your feeds.", "promo"),
+        ("Bitte markieren Sie die entsprechenden Wörter im Text. Mit nur zwei Klicks melden Sie den Fehler.", "promo"),
+    ],
+)
+def test_teasers_media_links_datelines_and_prompts_inside_the_text(line, reason):
+    raw = f"{S1}\n{S2}\n{line}\n{S3}\n{S4}"
+    out = Cleaner()(raw, origin="html")
+    assert_article_kept(out.text)
+    assert (line, reason) in [(raw[r.start : r.end], r.reason) for r in out.removed]
+
+
+@pytest.mark.issue(3)
+def test_a_teaser_heading_inside_the_article_does_not_cut_the_rest():
+    raw = f"{S1}\n{S2}\n{S3}\nDON'T MISS\nHarbour storm: pier damaged [PICS]\n{S4}"
+    out = Cleaner()(raw, origin="html")
+    assert_article_kept(out.text)
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "With reports from Reforma and El Economista",
+        "Additional reporting from PA",
+    ],
+)
+def test_reporting_credits_at_the_end_are_removed(line):
+    out = Cleaner()(f"{S1}\n{S2}\n{S3}\n{S4}\n{line}", origin="html")
+    assert out.text.endswith(S4)
+
+
+@pytest.mark.issue(3)
+def test_a_bare_web_address_printed_as_a_source_stays():
+    raw = f"{S1}\n{S2}\n{S3}\n{S4}\nhttp://www.example.org/2013/02/report.html\n{S1}"
+    assert "http://www.example.org/2013/02/report.html" in Cleaner()(raw, origin="html").text

@@ -37,13 +37,25 @@ LINK_LINE = re.compile(
     r"читайте также|lue myös|olvassa el|filed under|tags?|schlagworte|themen|mots-clés|etiquetas)\s*[:：>»\-–—]",
     FLAGS,
 )
+# Links to listen, download or subscribe elsewhere ("Listen: http://…"), and ">>" teasers. (A bare address
+# is kept: articles print their sources that way.)
+URL_LINE = re.compile(
+    r"^\s*(listen|download|subscribe|itunes|spotify|apple podcasts|google podcasts|watch)\s*:\s*(https?://|www\.)\S+\s*$"
+    r"|^\s*(>>|►|▶)\s*\S",
+    FLAGS,
+)
+# Teaser links labelled with a capitalised tag in brackets: "Plane passengers quarantined [NEWS]".
+TAGGED_TEASER = re.compile(r"\[(?-i:[A-Z][A-Z ]{2,14})\]\s*\|?\s*$", FLAGS)
+# Headings of teaser boxes that sit inside the article ("Don't miss", "Auch interessant", "Ähnliche:"):
+# the heading goes, the box's links are hints.
+TEASER_HEADING = re.compile(r"^\W*(don'?t miss|auch interessant|ähnliche|das könnte dich auch interessieren)\W*$", FLAGS)
 # Short headings that close the article and open the page's tail ("Comments", "Related articles").
 END_MARKER = re.compile(
     r"^\W*(comments?|\d+ comments?|join the (conversation|discussion)|related( articles| stories| content| news)?|"
     r"more (from|on this|stories)|top stories|most (read|popular|viewed)|recommended( for you)?|"
     r"you (may|might) (also )?like|trending( now)?|kommentare?|weitere artikel|mehr zum thema|das könnte sie "
     r"auch interessieren|meistgelesen|commentaires|à lire aussi|sur le même sujet|comentarios|"
-    r"noticias relacionadas|relaterte saker|relaterade artiklar|関連記事|関連キーワード|おすすめ情報|"
+    r"noticias relacionadas|relaterte saker|relaterade artiklar|ähnliche artikel|関連記事|関連キーワード|おすすめ情報|"
     r"관련 기사|相关新闻|相关阅读)\W*$",
     FLAGS,
 )
@@ -63,7 +75,8 @@ AGENCY_CREDIT = re.compile(
 # Bylines and datelines printed at the top of the body ("By Ann Lee", "Stand: 22.04.2024, 06:00 Uhr").
 HEADER = re.compile(
     r"^\s*(by|von|par|por|di|door|av|af|stand|updated?|published|aktualisiert|veröffentlicht|"
-    r"mis à jour|publié le|actualizado|publicado)\b[\s:]"
+    r"mis à jour|publié le|actualizado|publicado|uppdaterad|publicerad|oppdatert|publisert|opdateret|"
+    r"publiceret)\b[\s:]"
     r"|^\s*\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\b|^\s*\d{4}-\d{2}-\d{2}\b|^\s*\d{4}年\d{1,2}月\d{1,2}日",
     FLAGS,
 )
@@ -77,7 +90,9 @@ DATE_WORDS = re.compile(
     r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-zäéû]*\.?|"
     r"\b(uhr|am|pm|a\.m\.|p\.m\.|um|at|on|le|à|el|de|gmt|utc|bst|cet|cest|mez|mesz|est|edt|pst|pdt|updated?|"
     r"published|posted|last|aktualisiert|veröffentlicht|erschienen|stand|zuletzt|mis à jour|publié|"
-    r"actualizado|publicado|min(ute)?s?|read|lesezeit|reading time|tempo de leitura|ago|vor|stunden?|hours?)\b",
+    r"actualizado|publicado|uppdaterad|publicerad|oppdatert|publisert|opdateret|publiceret|"
+    r"min(ute)?s?|read|lesezeit|reading time|tempo de leitura|ago|vor|stunden?|hours?)\b"
+    r"|[年月日時分秒]|更新|配信|公開",
     FLAGS,
 )
 # Contact and reporting notes closing an article: "Write to Ann Lee at ann@example.com", "Follow her @ann".
@@ -86,10 +101,12 @@ STRONG_PROMO = re.compile(
     r"\b(newsletters?|abonnieren|abonnez-vous|suscríbete|externe[rn]? inhalte?|non-commercial use only|"
     r"get in touch with our( news)? team|got a story\?|for more stories like this|before commenting|"
     r"(log ?in|sign ?in) or (create|register)|create an account to continue|logout and then login|"
-    r"unterstützen sie uns|(sólo|solo) para suscriptores|dieses thema im programm|"
+    r"unterstützen sie uns|(sólo|solo) para suscriptores|dieses thema im programm|melden sie den fehler|"
+    r"on google news|preferred source|testen sie für \w+ wochen|das angebot endet automatisch|"
+    r"copied to (the )?clipboard|link copied|you are using a browser version|"
     r"privatsphäre-einstellungen|datenschutzeinstellungen|einverstanden, dass|cookie settings|"
     r"third-party content|empfohlener redaktioneller inhalt|delivered to your inbox|share it with)\b"
-    r"|有料会員|会員限定|読み放題|詳しくはこちら",
+    r"|有料会員|会員限定|読み放題|詳しくはこちら|無料で会員登録|URL이 복사되었습니다",
     FLAGS,
 )
 # Share and follow prompts name two networks ("Follow us on Facebook and Instagram"); prose may too, so
@@ -116,7 +133,8 @@ READING_TIME = re.compile(
 # "Additional reporting by Bo Li; Editing by Cy Ma", "Contributing: Ann Lee", "© The Daily 2024".
 CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|(^|\s)@\w{2,}|contributed (reporting|to this report)|^\W*(additional )?reporting by|"
-    r"editing by|^\W*(contributing|mitarbeit|übersetzung|translation|faktencheck|fact check|redaktion|"
+    r"editing by|^\W*(with|mit) (additional )?(reports?|reporting|informationen|material) (from|by|der|von|aus)\b|"
+    r"^\W*additional reporting (from|by)\b|^\W*(contributing|mitarbeit|übersetzung|translation|faktencheck|fact check|redaktion|"
     r"the author|about the author|die autorin|der autor|l'auteur|el autor)( und [\w ]+)?\s*:?\s*$|"
     r"^\W*(contributing|mitarbeit|übersetzung|translation|faktencheck|fact check|redaktion)( und [\w ]+)?\s*:|"
     r"^\W*(©|copyright\b)|^\W*(aus dem \w+ von|translated (from \w+ )?by|traducido por|traduit (de l'\w+ )?par)\b|"

@@ -196,7 +196,8 @@ class Cleaner:
                 continue
             line = raw[s:e]
             words = word_count(line)
-            if words <= self.settings.header_max_words and re.search(r"\d", line):
+            # datelines are counted without their digits: "2025年1月14日 01時28分" is one date, not 8 words
+            if word_count(re.sub(r"\d+", " ", line)) <= self.settings.header_max_words and re.search(r"\d", line):
                 rest = re.sub(r"[\W\d_]+", " ", P.DATE_WORDS.sub(" ", line)).strip()
                 if not rest:
                     reasons[i] = "byline or dateline"
@@ -252,8 +253,12 @@ class Cleaner:
                 continue
             if title_norm and i < 3 and _is_title_copy(line, title_norm):
                 reasons[i] = "repeated title"
-            elif len(line) <= limit and P.LINK_LINE.match(line):
+            elif len(line) <= limit and (
+                P.LINK_LINE.match(line) or P.URL_LINE.match(line) or P.TAGGED_TEASER.search(line)
+            ):
                 reasons[i] = "link line"
+            elif P.TEASER_HEADING.match(line):
+                reasons[i] = "teaser heading"
             elif len(line) <= 120 and (
                 P.CREDIT.match(line) or (P.AGENCY_CREDIT.match(line) and not line.rstrip().endswith("."))
             ):
