@@ -96,8 +96,10 @@ def test_linked_teaser_headlines_are_link_text_but_linked_subheadings_stay():
         f"<p>{PARAS[3]}</p></article><ul class='latest'><li><h3><a href='/news/pier-storm'>Storm damages the "
         "western pier</a></h3><h4>The night brought gusts of 120 km/h</h4></li></ul></body></html>"
     )
+    html = html.replace("</body>", "<div><a href='/news/fog'><h3>Fog closes the port for a day</h3></a></div></body>")
     hints = residue_hints(lxml_html.fromstring(html))
     assert hints.get(norm_line("Storm damages the western pier")) == "link text"
+    assert hints.get(norm_line("Fog closes the port for a day")) == "link text"  # a card: the link wraps it
     assert norm_line("What it costs") not in hints
     assert norm_line("Gift idea: the Harbour Pilot model boat") not in hints
 

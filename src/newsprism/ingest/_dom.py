@@ -175,7 +175,7 @@ def _links_to_other_story(el: Any, host: str | None) -> bool:
     """Whether a heading is itself a link to another page of the same site: a teaser's headline. Anchors
     on the page (a table of contents linking the article's subheadings) and links to other sites (a gift
     guide's product names) are not teasers."""
-    for a in el.iter("a"):
+    for a in [*el.iter("a"), *el.iterancestors("a")]:  # a link inside the heading, or around it (a card)
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
