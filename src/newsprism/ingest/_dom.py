@@ -137,6 +137,10 @@ def residue_hints(tree: Any, settings: ExtractSettings | None = None) -> dict[st
 
 # Fact boxes: "infobox", "info-box", "factbox", "Faktenbox", "Infokasten" in a class or id.
 _FACT_BOX = re.compile(r"(?<![a-z])(info|fact|fakt(en)?)[-_]?(box|kasten)", re.IGNORECASE)
+# Elements whose class or id may name a fact box (a cheap filter before the pattern).
+_BOX_CANDIDATES = " | ".join(
+    f"//*[contains(@{attr}, '{word}')]" for attr in ("class", "id") for word in ("box", "Box", "kasten", "Kasten")
+)
 _BOX_BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "blockquote")
 
 
@@ -144,11 +148,7 @@ def _add_fact_box_hints(tree: Any, hints: dict[str, str]) -> None:
     """Hints for the lines of fact boxes: background boxes set apart from the story ("Facts about
     postnatal depression", "Please note: investments carry risks", a book list), which repeat or
     supplement it rather than tell it. A line the page also prints outside any box stays."""
-    boxes = [
-        el
-        for el in tree.iter()
-        if isinstance(el.tag, str) and _FACT_BOX.search(f"{el.get('class') or ''} {el.get('id') or ''}")
-    ]
+    boxes = [el for el in tree.xpath(_BOX_CANDIDATES) if _FACT_BOX.search(f"{el.get('class') or ''} {el.get('id') or ''}")]
     if not boxes:
         return
     inside: set[Any] = set()
