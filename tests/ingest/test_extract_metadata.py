@@ -59,6 +59,25 @@ def test_section_suffix_is_dropped_when_another_source_has_the_bare_headline():
     ex = Extractor()(page(head, "<h1>Harbour plan agreed</h1>"))
     assert ex.title == "Harbour plan agreed"
 
+@pytest.mark.parametrize(
+    ("headline", "social"),
+    [
+        ("Coastal towns: Harbour plan agreed after long debate", "Harbour plan agreed after long debate"),
+        ("Harbour plan agreed after long debate about costs and timing", "Harbour plan agreed after long debate"),
+    ],
+)
+def test_social_headline_without_kicker_or_seo_tail_is_the_title(headline, social):
+    ld = f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{headline}"}}</script>'
+    ex = Extractor()(page(f'{ld}<meta property="og:title" content="{social}">', f"<h1>{headline}</h1>"))
+    assert ex.title == social
+
+
+def test_h1_fragment_of_the_headline_is_not_the_title():
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Coast: Harbour plan agreed"}</script>'
+    ex = Extractor()(page(ld, "<h1>Harbour plan agreed</h1>"))
+    assert ex.title == "Coast: Harbour plan agreed"
+
+
 
 def test_byline_element_names_people_in_several_languages():
     ex = Extractor()(page(top="<h1>Hafenplan</h1><p class='byline'>Von Anna Berg und Jonas Wolf</p>"))
