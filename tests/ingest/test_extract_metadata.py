@@ -131,3 +131,26 @@ def test_lower_case_labels_in_byline_markup_are_not_names():
     )
     ex = Extractor()(page("", top))
     assert ex.authors == ("Jemima Kelly",)
+
+
+@pytest.mark.issue(3)
+def test_labelled_author_line_in_a_fact_list_names_the_author():
+    facts = "<ul class='smallList'><li><strong>Datum</strong> 28.04.2023</li><li><strong>Autorin/Autor</strong> Ann Lee</li></ul>"
+    ex = Extractor()(page("", "", BODY + facts))
+    assert ex.authors == ("Ann Lee",)
+
+
+@pytest.mark.issue(3)
+def test_repeated_author_tag_adds_the_reporter_without_job_title():
+    head = (
+        '<meta property="og:site_name" content="코스트일보"><meta name="author" content="코스트일보">'
+        '<meta name="author" content="신현주 기자">'
+    )
+    assert "신현주" in Extractor()(page(head)).authors
+
+
+@pytest.mark.issue(3)
+def test_photo_credit_in_microdata_is_not_an_author():
+    head = '<meta name="author" content="Ann Lee">'
+    figure = "<figure><img src='a.jpg'><meta itemprop='author' content='(Image: Getty Images)'></figure>"
+    assert Extractor()(page(head, figure)).authors == ("Ann Lee",)

@@ -153,7 +153,8 @@ def _titles(
 # ------------------------------------------------------------------------------------------- authors
 
 _BY = re.compile(
-    r"^\s*(?:by|from|von|par|por|di|door|av|af|by:|written by|text|texto|autor|autorin|author|reporting by|"
+    r"^\s*(?:by|from|von|par|por|di|door|av|af|by:|written by|text|texto|autor(?:in)?\s*/\s*autor(?:in)?|autor|autorin|"
+    r"author|reporting by|"
     r"quelle|source|fuente)\s*:?\s+",
     re.IGNORECASE,
 )
@@ -165,6 +166,10 @@ _NOT_NAME = re.compile(
 )
 
 
+# Job titles written after a name in Korean, Japanese and Chinese bylines ("신현주 기자", reporter).
+_JOB_SUFFIX = re.compile(r"\s*(?:기자|특파원|記者|特派員|编辑|記者撮影)$")
+
+
 def split_names(value: str) -> list[str]:
     """Split a byline into names: "By Ann Lee, Bo Li and Cy Ma" → three names.
 
@@ -174,7 +179,7 @@ def split_names(value: str) -> list[str]:
     text = _BY.sub("", _clean(value))
     names = []
     for part in _NAME_SPLIT.split(text):
-        part = _BY.sub("", part).strip(" .,:;-–—·•")
+        part = _JOB_SUFFIX.sub("", _BY.sub("", part).strip(" .,:;-–—·•"))
         if part and not _NOT_NAME.search(part) and len(part) <= 60 and len(part.split()) <= 5:
             names.append(part)
     return names
@@ -188,8 +193,14 @@ def _dedupe(names: list[str]) -> tuple[str, ...]:
 
 
 # "By Ann Lee" / "Von Ann Lee" printed without byline markup: short leaf blocks starting that way.
-_BY_LINE = re.compile(r"^(?i:by|von|par|por|di|door|av|af)\s+[A-ZÀ-ÞĀ-Ž]")
-_BY_TEXT_XPATH = "//body//p[not(*[not(self::a or self::strong or self::b or self::span)])] | //body//span[not(*)]"
+# Also labelled lines ("Autorin/Autor Roman Goncharenko", "Author: Ann Lee") in a page's fact list.
+_BY_LINE = re.compile(
+    r"^(?i:by|von|par|por|di|door|av|af|(?:autor(?:in)?\s*/\s*)?autor(?:in)?\s*:?|author\s*:?|auteur\s*:?)\s+[A-ZÀ-ÞĀ-Ž]"
+)
+_BY_TEXT_XPATH = (
+    "//body//p[not(*[not(self::a or self::strong or self::b or self::span)])] | //body//span[not(*)]"
+    " | //body//li[not(*[not(self::a or self::strong or self::b or self::span)])]"
+)
 _BYLINE_XPATH = (
     ".//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') or contains(@class, 'author')"
     " or contains(@id, 'byline')][not(self::meta or self::link or self::script or self::body or self::html)]"
@@ -212,14 +223,25 @@ def _authors(tree: Any, meta: dict[str, str], ld: dict[str, Any] | None, sites: 
     return fallback
 
 
+_AUTHOR_TAGS = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl")
+
+
 def _author_candidates(tree: Any, meta: dict[str, str], ld: dict[str, Any] | None) -> Iterator[list[str]]:
     """Author name lists from every source, most trusted first (lazily: later ones cost more)."""
     if ld:
         yield person_names(ld.get("author")) or person_names(ld.get("creator"))
-    for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
-        value = meta.get(key, "")
-        if value and not value.startswith("http"):
-            yield [value]
+    # Every value of a named author tag (a page may repeat one: the publisher, then the reporter); an
+    # ``itemprop`` tag only once, as it may belong to another item (a photo's credit).
+    tags: dict[str, list[str]] = {}
+    for el in tree.iterfind(".//meta"):
+        key = (el.get("property") or el.get("name") or "").strip().casefold()
+        value = (el.get("content") or "").strip()
+        if key in _AUTHOR_TAGS and value and value not in tags.get(key, []):
+            tags.setdefault(key, []).append(value)
+    for key in _AUTHOR_TAGS:
+        values = [v for v in tags.get(key) or [meta.get(key, "")] if v and not v.startswith("http")]
+        if values:
+            yield values
     yield _labelled_author(meta)
     for el in tree.xpath(_BYLINE_XPATH)[:10]:
         text = _clean(el.text_content())
