@@ -137,9 +137,10 @@ def residue_hints(tree: Any, settings: ExtractSettings | None = None) -> dict[st
 
 # Fact boxes: "infobox", "info-box", "factbox", "Faktenbox", "Infokasten" in a class or id.
 _FACT_BOX = re.compile(r"(?<![a-z])(info|fact|fakt(en)?)[-_]?(box|kasten)", re.IGNORECASE)
-# Elements whose class or id may name a fact box (a cheap filter before the pattern).
-_BOX_CANDIDATES = " | ".join(
-    f"//*[contains(@{attr}, '{word}')]" for attr in ("class", "id") for word in ("box", "Box", "kasten", "Kasten")
+# Elements whose class or id may name a fact box: a cheap filter before the pattern. Selecting the
+# attributes and then their elements is several times faster in libxml2 than testing every element.
+_BOX_CANDIDATES = (
+    "//@class[contains(., 'ox') or contains(., 'asten')]/.. | //@id[contains(., 'ox') or contains(., 'asten')]/.."
 )
 _BOX_BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "blockquote")
 
