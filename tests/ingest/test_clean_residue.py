@@ -282,3 +282,58 @@ def test_reporting_credits_at_the_end_are_removed(line):
 def test_a_bare_web_address_printed_as_a_source_stays():
     raw = f"{S1}\n{S2}\n{S3}\n{S4}\nhttp://www.example.org/2013/02/report.html\n{S1}"
     assert "http://www.example.org/2013/02/report.html" in Cleaner()(raw, origin="html").text
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize("credit", ["Photograph: Jane Roe/The Gazette", "Foto: Jane Roe/Imago", "(Reuters)"])
+def test_credit_near_the_top_does_not_take_the_article_sentences_above_it(credit):
+    out, quoted = clean(f"{S1}\n{S2}\n{credit}\n{S3}\n{S4}")
+    assert_article_kept(out.text)
+    assert quoted == [(credit, "photo credit")]
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Photo by Jane Roe on Unsplash", "photo credit"),
+        ("Image source, Getty Images", "photo credit"),
+        ("Image caption, Council members leave the hall", "caption"),
+        ("Get our free app", "promo"),
+        ("Jetzt die App herunterladen", "promo"),
+        ("Teilen Sie diesen Artikel", "promo"),
+        ("Partager sur Facebook", "promo"),
+        ("Listen to this article", "promo"),
+        ("Leave a comment", "promo"),
+        ("Alle Rechte vorbehalten.", "promo"),
+        ("This article was originally published by The Conversation.", "promo"),
+        ("Support independent journalism. Donate today.", "promo"),
+        ("This content is not available due to your privacy preferences.", "promo"),
+        ("Enable JavaScript to view this video", "promo"),
+        ("Scroll to continue with content", "promo"),
+        ("Watch: Council members debate the budget", "media teaser"),
+        ("Topics: Budget, City council, Schools", "link line"),
+        ("Te puede interesar", "teaser heading"),
+    ],
+)
+def test_more_kinds_of_residue_in_several_languages(line, reason):
+    out, quoted = clean(f"{S1}\n{S2}\n{line}\n{S3}\n{S4}")
+    assert_article_kept(out.text)
+    assert quoted == [(line, reason)]
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council will watch the figures closely and may revise the plan if costs rise again, she said.",
+        "Readers of the council's annual report will find the new figures on page twelve, officials said.",
+        "The mayor asked residents to leave a comment on the plan at the town hall before the end of May.",
+        "Photos of the flooded road were shared widely online before the council voted, residents said.",
+    ],
+)
+def test_article_sentences_that_mention_residue_words_stay(sentence):
+    out, quoted = clean(f"{S1}\n{S2}\n{sentence}\n{S3}\n{S4}")
+    assert_article_kept(out.text)
+    assert sentence in out.text
+    assert quoted == []

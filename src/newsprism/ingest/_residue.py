@@ -25,7 +25,15 @@ PROMO = re.compile(
     r"was this article helpful|wie hat ihnen (dieser|der) artikel gefallen|report an error|fehler gefunden|"
     r"push-nachrichten|(this|the) article (first )?(appeared|was first published)|suscripción|suscribete|"
     r"e-paper|lesekomfort|kostenlos testen|jetzt unterstützen|hat ihnen (dieser|der) artikel gefallen|"
-    r"(artikel|beitrag) ist zuerst (bei|in|auf) .{1,40} erschienen)\b"
+    r"(artikel|beitrag) ist zuerst (bei|in|auf) .{1,40} erschienen|(get|download) (our|the)( free)? app|"
+    r"app herunterladen|(lade|laden sie) (die|unsere) app|téléchargez (notre|l'?)\s?app|"
+    r"teilen sie (diesen|den) (artikel|beitrag)|partager (sur|cet article)|compartir en|like us on|"
+    r"listen to (this|the) (article|story)|(artikel|beitrag) (anhören|vorlesen)|écouter cet article|"
+    r"leave a comment|print this (page|article)|(this|the) (article|story) was (originally|first) "
+    r"(published|posted)|(originally|first) (published|appeared) (by|in|on) |alle rechte vorbehalten|"
+    r"tous droits réservés|todos los derechos reservados|read the full (story|article)|already registered|"
+    r"support (independent|our) journalism|donate (today|now)|readers like you|"
+    r"scroll (down )?to continue)\b"
     r"|会員限定|会員登録|登録すると|読み放題|メールマガジン|関連キーワード|おすすめ情報|無断転載",
     FLAGS,
 )
@@ -34,7 +42,8 @@ LINK_LINE = re.compile(
     r"lesen sie (auch|mehr)|mehr (zum thema|dazu)|auch interessant|lire aussi|à lire aussi|voir aussi|"
     r"lee también|leer más|ver también|te puede interesar|leia também|leggi anche|lees ook|les også|"
     r"les mer|läs också|läs mer|læs også|læs mere|czytaj (też|także)|přečtěte si|čtěte také|"
-    r"читайте также|lue myös|olvassa el|filed under|tags?|schlagworte|themen|mots-clés|etiquetas)\s*[:：>»\-–—]",
+    r"читайте также|lue myös|olvassa el|filed under|tags?|schlagworte|themen|mots-clés|etiquetas|topics|"
+    r"sujets|temas|more on (this|these) (story|topics?))\s*[:：>»\-–—]",
     FLAGS,
 )
 # Links to listen, download or subscribe elsewhere ("Listen: http://…"), and ">>" teasers. (A bare address
@@ -48,7 +57,11 @@ URL_LINE = re.compile(
 TAGGED_TEASER = re.compile(r"\[(?-i:[A-Z][A-Z ]{2,14})\]\s*\|?\s*$", FLAGS)
 # Headings of teaser boxes that sit inside the article ("Don't miss", "Auch interessant", "Ähnliche:"):
 # the heading goes, the box's links are hints.
-TEASER_HEADING = re.compile(r"^\W*(don'?t miss|auch interessant|ähnliche|das könnte dich auch interessieren)\W*$", FLAGS)
+TEASER_HEADING = re.compile(
+    r"^\W*(don'?t miss|auch interessant|ähnliche|das könnte dich auch interessieren|read also|see also|"
+    r"lesen sie auch|à lire aussi|lire aussi|te puede interesar|lee también|leia também|leggi anche)\W*$",
+    FLAGS,
+)
 # Short headings that close the article and open the page's tail ("Comments", "Related articles").
 END_MARKER = re.compile(
     r"^\W*(comments?|\d+ comments?|join the (conversation|discussion)|related( articles| stories| content| news)?|"
@@ -61,7 +74,8 @@ END_MARKER = re.compile(
 )
 CREDIT = re.compile(
     r"^\s*[\[(]?\s*(?:(photos?|photograph|fotos?|images?|pictures?|pic|bild(er)?|credits?|crédits?|créditos?|"
-    r"quelle)\s*[:：/]\s*[^.!?]{1,80}|©\s*[^.!?]{1,80}|(ap|afp|reuters|dpa|epa|getty images|imago|pa)"
+    r"quelle)\s*[:：/]\s*[^.!?]{1,80}|(photo|image|picture|foto)s? (by|von|par|de)\s+[^.!?]{1,60}|"
+    r"image source\s*,\s*[^.!?]{1,60}|©\s*[^.!?]{1,80}|(ap|afp|reuters|dpa|epa|getty images|imago|pa)"
     r"(\s*/\s*[\w .]+)?)\s*[\])]?\s*$",
     FLAGS,
 )
@@ -105,7 +119,9 @@ STRONG_PROMO = re.compile(
     r"on google news|preferred source|testen sie für \w+ wochen|das angebot endet automatisch|"
     r"copied to (the )?clipboard|link copied|you are using a browser version|"
     r"privatsphäre-einstellungen|datenschutzeinstellungen|einverstanden, dass|cookie settings|"
-    r"third-party content|empfohlener redaktioneller inhalt|delivered to your inbox|share it with)\b"
+    r"third-party content|empfohlener redaktioneller inhalt|delivered to your inbox|share it with|"
+    r"(your|due to your) privacy (preferences|settings)|enable javascript|javascript (is )?(disabled|required)|"
+    r"your browser does not support)\b"
     r"|有料会員|会員限定|読み放題|詳しくはこちら|無料で会員登録|URL이 복사되었습니다",
     FLAGS,
 )
@@ -142,12 +158,18 @@ CONTACT = re.compile(
     FLAGS,
 )
 # Video and audio teasers: "Feuer in der Altstadt | 2:57 min", "Video: Der Einsatz in Bildern".
-MEDIA = re.compile(r"\d{1,2}:\d{2}\s*(min|minuten|minutes|mins)\b\.?\s*$|^\s*(video|audio|podcast)\s*[:|]", FLAGS)
+MEDIA = re.compile(
+    r"\d{1,2}:\d{2}\s*(min|minuten|minutes|mins)\b\.?\s*$|^\s*(video|audio|podcast|watch|listen)\s*[:|]", FLAGS
+)
 TABLE_ROW = re.compile(r"\|.*\|")
 FOOTER = re.compile(
     r"^\s*(source|sources|quelle|fuente|via|copyright|©)\b[\s:]*[\w.\- /]{0,40}$",
     FLAGS,
 )
+# The end of a declarative sentence (a headline may end in "?" but rarely in a full stop).
+SENTENCE_END = re.compile(r"[.!。！][\"”’'»)\]」』）]*\s*$")
+# Labelled captions (BBC style): "Image caption, Council members leave the hall".
+CAPTION_LABEL = re.compile(r"^\s*(image|photo|video|media) caption\s*[,:]", FLAGS)
 END_PUNCT = re.compile(r"[.!?…:;\"”’'»)\]。！？」』）]\s*$")
 # A lower-case letter glued to a capitalised word: "todayPutin", "IranIt", "agoVladimir".
 GLUE = re.compile(r"(?<=[a-z\u00e0-\u00ff.!?])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+\b)")

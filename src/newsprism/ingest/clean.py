@@ -259,6 +259,8 @@ class Cleaner:
                 reasons[i] = "link line"
             elif P.TEASER_HEADING.match(line):
                 reasons[i] = "teaser heading"
+            elif len(line) <= limit and P.CAPTION_LABEL.match(line):
+                reasons[i] = "caption"
             elif len(line) <= 120 and (
                 P.CREDIT.match(line) or (P.AGENCY_CREDIT.match(line) and not line.rstrip().endswith("."))
             ):
@@ -329,13 +331,17 @@ class Cleaner:
 
     def _mark_captions_above_credits(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
         """Short paragraphs right above a photo credit are the photo's caption when they read as one
-        (no final punctuation) or when the credit sits among the first lines, where the lead image goes."""
+        (no final punctuation), or when the credit sits among the first lines, where the lead image goes,
+        and no article sentence comes before them (then the article has begun and they are its text)."""
         for i in [i for i, r in reasons.items() if r == "photo credit"]:
             at_top = i <= self.settings.caption_block_lines
             j = i - 1
             while j >= 0 and i - j <= self.settings.caption_block_lines:
                 s, e = lines[j]
-                reads_as_caption = at_top or not P.END_PUNCT.search(raw[s:e])
+                reads_as_caption = not P.END_PUNCT.search(raw[s:e]) or (
+                    at_top
+                    and not any(k not in reasons and P.SENTENCE_END.search(raw[slice(*lines[k])]) for k in range(j))
+                )
                 if j in reasons or e - s > self.settings.caption_max_chars or not reads_as_caption:
                     break
                 reasons[j] = "caption"
