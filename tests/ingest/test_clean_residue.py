@@ -312,6 +312,7 @@ def test_credit_near_the_top_does_not_take_the_article_sentences_above_it(credit
         ("Enable JavaScript to view this video", "promo"),
         ("Scroll to continue with content", "promo"),
         ("Watch: Council members debate the budget", "media teaser"),
+        ("02:57 Min. Verfügbar bis 06.05.2024.", "media teaser"),
         ("Topics: Budget, City council, Schools", "link line"),
         ("Te puede interesar", "teaser heading"),
     ],
@@ -337,3 +338,11 @@ def test_article_sentences_that_mention_residue_words_stay(sentence):
     assert_article_kept(out.text)
     assert sentence in out.text
     assert quoted == []
+
+
+@pytest.mark.issue(3)
+def test_further_links_heading_closes_the_article():
+    raw = f"{S1}\n{S2}\n{S3}\n{S4}\nWeiterführende Links\nJetzt als Angebot: Powerbank mit Handkurbel"
+    out, quoted = clean(raw)
+    assert_article_kept(out.text)
+    assert [q for q, _ in quoted] == ["Weiterführende Links", "Jetzt als Angebot: Powerbank mit Handkurbel"]

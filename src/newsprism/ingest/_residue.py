@@ -67,7 +67,7 @@ END_MARKER = re.compile(
     r"^\W*(comments?|\d+ comments?|join the (conversation|discussion)|related( articles| stories| content| news)?|"
     r"more (from|on this|stories)|top stories|most (read|popular|viewed)|recommended( for you)?|"
     r"you (may|might) (also )?like|trending( now)?|kommentare?|weitere artikel|mehr zum thema|das könnte sie "
-    r"auch interessieren|meistgelesen|commentaires|à lire aussi|sur le même sujet|comentarios|"
+    r"auch interessieren|meistgelesen|weiterführende links|commentaires|à lire aussi|sur le même sujet|comentarios|"
     r"noticias relacionadas|relaterte saker|relaterade artiklar|ähnliche artikel|関連記事|関連キーワード|おすすめ情報|"
     r"관련 기사|相关新闻|相关阅读)\W*$",
     FLAGS,
@@ -159,7 +159,9 @@ CONTACT = re.compile(
 )
 # Video and audio teasers: "Feuer in der Altstadt | 2:57 min", "Video: Der Einsatz in Bildern".
 MEDIA = re.compile(
-    r"\d{1,2}:\d{2}\s*(min|minuten|minutes|mins)\b\.?\s*$|^\s*(video|audio|podcast|watch|listen)\s*[:|]", FLAGS
+    r"\d{1,2}:\d{2}\s*(min|minuten|minutes|mins)\b\.?\s*$|^\s*(video|audio|podcast|watch|listen)\s*[:|]"
+    r"|^\W*(\d{1,2}:\d{2}\s*min\W*)?(verfügbar bis|available until)\s+\d",
+    FLAGS,
 )
 TABLE_ROW = re.compile(r"\|.*\|")
 FOOTER = re.compile(
