@@ -154,3 +154,15 @@ def test_photo_credit_in_microdata_is_not_an_author():
     head = '<meta name="author" content="Ann Lee">'
     figure = "<figure><img src='a.jpg'><meta itemprop='author' content='(Image: Getty Images)'></figure>"
     assert Extractor()(page(head, figure)).authors == ("Ann Lee",)
+
+
+@pytest.mark.issue(3)
+def test_byline_under_the_headline_wins_over_an_author_list_before_it():
+    sidebar = "<aside><ul><li class='author-teaser'>Bo Li</li><li class='author-teaser'>Cy Ma</li></ul></aside>"
+    html = (
+        f"<html><head></head><body>{sidebar}<article><h1>Harbour plan agreed</h1>"
+        "<ul class='metaInfoAuthorList'><li><a href='/author/ann'>Ann Lee</a>"
+        "<button class='followAuthorBtn'>Folgen</button></li></ul>"
+        f"{BODY}</article></body></html>"
+    )
+    assert Extractor()(html).authors == ("Ann Lee",)

@@ -17,6 +17,7 @@ titles, e-mail addresses and "By" prefixes cut off names.
 
 from __future__ import annotations
 
+import copy
 import html as htmllib
 import re
 import unicodedata
@@ -161,7 +162,7 @@ _BY = re.compile(
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|\||/|\s+(?:and|und|et|y|e|og|och|en|i|a)\s+|\s+&\s+)\s*", re.IGNORECASE)
 _NOT_NAME = re.compile(
     r"@|https?://|www\.|\d{3,}|\d:\d\d|\b(updated|published|aktualisiert|min read|minutes?|twitter|facebook|"
-    r"instagram|linkedin|whatsapp|share|teilen|e-?mail|newsletter|follow)\b",
+    r"instagram|linkedin|whatsapp|share|teilen|e-?mail|newsletter|follow|folgen|suivre|seguir)\b",
     re.I,
 )
 
@@ -203,7 +204,10 @@ _BY_TEXT_XPATH = (
 )
 _BYLINE_XPATH = (
     ".//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') or contains(@class, 'author')"
-    " or contains(@id, 'byline')][not(self::meta or self::link or self::script or self::body or self::html)]"
+    " or contains(@class, 'Author') or contains(@id, 'byline')]"
+    "[not(self::meta or self::link or self::script or self::body or self::html or self::button or ancestor::button)]"
+    # "Follow the author" buttons and links
+    "[not(contains(@class, 'follow') or contains(@class, 'Btn') or contains(@class, 'btn'))]"
 )
 
 
@@ -226,6 +230,16 @@ def _authors(tree: Any, meta: dict[str, str], ld: dict[str, Any] | None, sites: 
 _AUTHOR_TAGS = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl")
 
 
+def _text_without_buttons(el: Any) -> str:
+    """An element's text without the labels of buttons inside it ("Ann Lee" + a "Follow" button)."""
+    if el.find(".//button") is None:
+        return el.text_content()
+    el = copy.deepcopy(el)
+    for button in el.findall(".//button"):
+        button.drop_tree()
+    return el.text_content()
+
+
 def _author_candidates(tree: Any, meta: dict[str, str], ld: dict[str, Any] | None) -> Iterator[list[str]]:
     """Author name lists from every source, most trusted first (lazily: later ones cost more)."""
     if ld:
@@ -243,8 +257,11 @@ def _author_candidates(tree: Any, meta: dict[str, str], ld: dict[str, Any] | Non
         if values:
             yield values
     yield _labelled_author(meta)
-    for el in tree.xpath(_BYLINE_XPATH)[:10]:
-        text = _clean(el.text_content())
+    # Bylines sit under the headline; author lists before it are teasers (a sidebar of columnists).
+    h1 = next(tree.iter("h1"), None)
+    after_headline = h1.xpath("following::*" + _BYLINE_XPATH.removeprefix(".//*"))[:10] if h1 is not None else []
+    for el in after_headline or tree.xpath(_BYLINE_XPATH)[:10]:
+        text = _clean(_text_without_buttons(el))
         if 0 < len(text) <= 120:
             # Markup bylines hold labels too ("capital", a section; "amw", an editor's initials); a name
             # printed in a cased script has a capital letter.
