@@ -73,7 +73,10 @@ def test_social_headline_without_kicker_or_seo_tail_is_the_title(headline, socia
 
 
 def test_h1_fragment_of_the_headline_is_not_the_title():
-    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Coast: Harbour plan agreed"}</script>'
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Coast: Harbour plan agreed"}'
+        "</script>"
+    )
     ex = Extractor()(page(ld, "<h1>Harbour plan agreed</h1>"))
     assert ex.title == "Coast: Harbour plan agreed"
 

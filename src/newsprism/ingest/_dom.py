@@ -149,7 +149,9 @@ def _add_fact_box_hints(tree: Any, hints: dict[str, str]) -> None:
     """Hints for the lines of fact boxes: background boxes set apart from the story ("Facts about
     postnatal depression", "Please note: investments carry risks", a book list), which repeat or
     supplement it rather than tell it. A line the page also prints outside any box stays."""
-    boxes = [el for el in tree.xpath(_BOX_CANDIDATES) if _FACT_BOX.search(f"{el.get('class') or ''} {el.get('id') or ''}")]
+    boxes = [
+        el for el in tree.xpath(_BOX_CANDIDATES) if _FACT_BOX.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+    ]
     if not boxes:
         return
     inside: set[Any] = set()

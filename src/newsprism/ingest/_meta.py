@@ -196,7 +196,8 @@ def _dedupe(names: list[str]) -> tuple[str, ...]:
 # "By Ann Lee" / "Von Ann Lee" printed without byline markup: short leaf blocks starting that way.
 # Also labelled lines ("Autorin/Autor Roman Goncharenko", "Author: Ann Lee") in a page's fact list.
 _BY_LINE = re.compile(
-    r"^(?i:by|von|par|por|di|door|av|af|(?:autor(?:in)?\s*/\s*)?autor(?:in)?\s*:?|author\s*:?|auteur\s*:?)\s+[A-ZÀ-ÞĀ-Ž]"
+    r"^(?i:by|von|par|por|di|door|av|af|(?:autor(?:in)?\s*/\s*)?autor(?:in)?\s*:?|author\s*:?|auteur\s*:?)"
+    r"\s+[A-ZÀ-ÞĀ-Ž]"
 )
 _BY_TEXT_XPATH = (
     "//body//p[not(*[not(self::a or self::strong or self::b or self::span)])] | //body//span[not(*)]"
