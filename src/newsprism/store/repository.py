@@ -227,14 +227,14 @@ class Store:
             )
         )
 
-    def update_published(self, conn: Connection, article_id: str, published: DateInference) -> None:
-        """Store a publication date inferred at story level (from the story's other articles)."""
-        data = self._analysis_row(conn, article_id)
-        data["published"] = to_dict(published)
-        conn.execute(update(t.analyses).where(t.analyses.c.article_id == article_id).values(data=data))
+    def replace_analysis(self, conn: Connection, analysis: Analysis) -> None:
+        """Store an article's analysis again, with its publication date (e.g. after the story dated it)."""
+        published = analysis.published
+        layers = {name: to_dict(getattr(analysis, name)) for name in _ANALYSIS_FIELDS}
+        conn.execute(update(t.analyses).where(t.analyses.c.article_id == analysis.article.id).values(data=layers))
         conn.execute(
             update(t.articles)
-            .where(t.articles.c.id == article_id)
+            .where(t.articles.c.id == analysis.article.id)
             .values(published=to_dict(published), published_day=(published.value or published.latest or "")[:10] or None)
         )
 
