@@ -72,6 +72,27 @@ def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def _story_view(db: str | None, story: str) -> Any:
+    try:
+        return _prism(db).story(story)
+    except NewsprismError as e:
+        _fail(e)
+
+
+def _print_story(view: Any, fmt: Format, data: dict[str, Any]) -> None:
+    """``data`` as JSON, or the story as Markdown (plain, or rendered for the terminal)."""
+    if fmt is Format.JSON:
+        _print_json(data)
+        return
+    from .render import story_markdown
+
+    text = story_markdown(view)
+    if fmt is Format.MARKDOWN:
+        sys.stdout.write(text)
+    else:
+        out.print(Markdown(text))
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: .html .htm .txt .md .jsonl .xml/.rss/.atom .warc (also .gz).")],
@@ -141,21 +162,8 @@ def show(
     as_markdown: MarkdownOption = False,
 ) -> None:
     """Everything about one story: sources, summary, provenance, findings, timeline, entities, framing."""
-    fmt = _format(as_json, as_markdown)
-    try:
-        view = _prism(db).story(story)
-    except NewsprismError as e:
-        _fail(e)
-    if fmt is Format.JSON:
-        _print_json(view.to_dict())
-        return
-    from .render import story_markdown
-
-    text = story_markdown(view)
-    if fmt is Format.MARKDOWN:
-        sys.stdout.write(text)
-    else:
-        out.print(Markdown(text))
+    view = _story_view(db, story)
+    _print_story(view, _format(as_json, as_markdown), view.to_dict())
 
 
 @app.command()
@@ -166,20 +174,10 @@ def compare(
     as_markdown: MarkdownOption = False,
 ) -> None:
     """What the sources agree on, what only one claims, where they contradict — with each source's words."""
-    fmt = _format(as_json, as_markdown)
-    try:
-        view = _prism(db).story(story)
-    except NewsprismError as e:
-        _fail(e)
-    if fmt is Format.JSON:
-        _print_json({"story_id": view.story.id, "findings": to_dict(view.report.findings),
-                     "framing": to_dict(view.report.framing)})
-        return
-    from .render import story_markdown
-
-    only = dataclasses.replace(view, report=dataclasses.replace(view.report, summary=(), timeline=(), entities=()))
-    text = story_markdown(only)
-    sys.stdout.write(text) if fmt is Format.MARKDOWN else out.print(Markdown(text))
+    view = _story_view(db, story)
+    findings_only = dataclasses.replace(view, report=dataclasses.replace(view.report, summary=(), timeline=(), entities=()))
+    data = {"story_id": view.story.id, "findings": to_dict(view.report.findings), "framing": to_dict(view.report.framing)}
+    _print_story(findings_only, _format(as_json, as_markdown), data)
 
 
 @app.command()

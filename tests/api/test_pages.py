@@ -13,7 +13,7 @@ def test_story_list_shows_headline_sources_languages_conflicts_and_update(seeded
     html = r.text
     story_id = seed_story_id(seeded_client)
     assert f'href="/stories/{story_id}"' in html
-    assert "Putin travels to Iran" in html
+    assert re.search(r"Putin (travels to|arrives in) Iran", html)
     assert "2 sources" in html
     assert '<span class="lang">en</span>' in html
     assert re.search(r'class="fact badge badge-conflict">\d+ conflicts?<', html)
@@ -23,7 +23,7 @@ def test_story_list_shows_headline_sources_languages_conflicts_and_update(seeded
 
 def test_story_list_filters_and_an_empty_form(seeded_client):
     assert "No stories match these filters" in seeded_client.get("/?lang=de").text
-    assert "Putin travels" in seeded_client.get("/?lang=&source=&entity=&since=&until=").text
+    assert re.search(r"Putin (travels to|arrives in) Iran", seeded_client.get("/?lang=&source=&entity=&since=&until=").text)
     r = seeded_client.get("/?since=yesterday")
     assert r.status_code == 422 and "since must be a day" in r.text and r.headers["content-type"].startswith("text/html")
 

@@ -11,7 +11,7 @@ def test_list_has_the_seed_story_with_its_facts(seeded_client):
     body = seeded_client.get("/api/stories").json()
     assert (body["total"], body["limit"], body["offset"]) == (1, 25, 0)
     (story,) = body["items"]
-    assert story["headline"].startswith("Putin travels to Iran")
+    assert "Iran" in story["headline"]  # one of the two titles: the more representative
     assert (story["article_count"], story["source_count"], story["languages"]) == (2, 2, ["en"])
     assert story["conflicts"] >= 1  # at least the Biden title contradiction
     assert story["findings"]["contradicted"] >= 1

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from ..model import Analysis, Article, Evidence, Finding, FindingLabel, Span, StoryReport
 from ..prism import ArticleView, StoryView
+from ..render import LABEL_ORDER, LABEL_TITLES
 from ..store.repository import SearchHit, StorySummary
 
 __all__ = [
@@ -41,23 +42,6 @@ __all__ = [
     "story_rows",
 ]
 
-LABEL_ORDER = (
-    FindingLabel.CONTRADICTED,
-    FindingLabel.DISPUTED,
-    FindingLabel.UPDATED,
-    FindingLabel.AGREEMENT,
-    FindingLabel.CORROBORATED,
-    FindingLabel.SINGLE_SOURCE,
-)
-LABEL_TITLES = {
-    FindingLabel.CONTRADICTED: "Contradictions",
-    FindingLabel.DISPUTED: "Disputed",
-    FindingLabel.UPDATED: "Updated figures",
-    FindingLabel.AGREEMENT: "Apparent differences that agree",
-    FindingLabel.CORROBORATED: "Corroborated",
-    FindingLabel.SINGLE_SOURCE: "Reported by one source only",
-}
-# Groups shown open when the page loads: what a reader came to see first.
 _OPEN_LABELS = {FindingLabel.CONTRADICTED, FindingLabel.DISPUTED, FindingLabel.UPDATED, FindingLabel.AGREEMENT}
 _CONFLICT_LABELS = {FindingLabel.CONTRADICTED, FindingLabel.DISPUTED}
 # Characters of context shown around a quote when its article has no sentence layer.

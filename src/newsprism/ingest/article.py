@@ -68,6 +68,8 @@ class ArticleBuilder:
                 title, offset = meta["title"], 0
             else:
                 title, offset = _split_title(text)
+                if not text[offset:].strip():  # one paragraph alone is a body without a title (a news brief)
+                    title, offset = None, 0
             cleaned = self.cleaner(text[offset:], title=title)
             body, removed = cleaned.text, cleaned.removed
             url = meta.get("url")

@@ -7,12 +7,12 @@ SQLite is the default (a file in the working directory); PostgreSQL works throug
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, and_, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy import Connection, Float, and_, bindparam, create_engine, delete, event, func, insert, or_, select, union_all, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.pool import StaticPool
@@ -39,6 +39,8 @@ from . import schema as t
 __all__ = ["SearchHit", "SearchResults", "Store", "StoryFilter", "StorySummary"]
 
 _ANALYSIS_FIELDS = tuple(f for f in Analysis.LAYERS)
+# A story record's columns: everything but the assigner's state, which can be large and is not shown.
+_STORY_COLUMNS = tuple(c for c in t.stories.c if c.name != "state")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -158,6 +160,8 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = _engine(url)
+        # Compiled candidate queries by shape (terms, postings per term, limit): built once per store.
+        self._posting_queries: dict[tuple[int, int, int], Any] = {}
         try:
             t.metadata.create_all(self.engine)
         except OperationalError as e:
@@ -225,14 +229,14 @@ class Store:
             )
         )
 
-    def update_published(self, conn: Connection, article_id: str, published: DateInference) -> None:
-        """Store a publication date inferred at story level (from the story's other articles)."""
-        data = self._analysis_row(conn, article_id)
-        data["published"] = to_dict(published)
-        conn.execute(update(t.analyses).where(t.analyses.c.article_id == article_id).values(data=data))
+    def replace_analysis(self, conn: Connection, analysis: Analysis) -> None:
+        """Store an article's analysis again, with its publication date (e.g. after the story dated it)."""
+        published = analysis.published
+        layers = {name: to_dict(getattr(analysis, name)) for name in _ANALYSIS_FIELDS}
+        conn.execute(update(t.analyses).where(t.analyses.c.article_id == analysis.article.id).values(data=layers))
         conn.execute(
             update(t.articles)
-            .where(t.articles.c.id == article_id)
+            .where(t.articles.c.id == analysis.article.id)
             .values(published=to_dict(published), published_day=(published.value or published.latest or "")[:10] or None)
         )
 
@@ -382,7 +386,9 @@ class Store:
         article_count: int,
         first_published: str | None,
         last_published: str | None,
+        exists: bool | None = None,
     ) -> None:
+        """Insert or update a story (``exists`` skips the look-up when the caller knows)."""
         values = dict(
             headline=headline,
             keywords=list(keywords),
@@ -392,7 +398,8 @@ class Store:
             last_published=last_published,
             dirty=True,
         )
-        exists = conn.execute(select(t.stories.c.id).where(t.stories.c.id == story_id)).first()
+        if exists is None:
+            exists = conn.execute(select(t.stories.c.id).where(t.stories.c.id == story_id)).first() is not None
         if exists:
             conn.execute(update(t.stories).where(t.stories.c.id == story_id).values(**values))
         else:
@@ -402,23 +409,84 @@ class Store:
         row = conn.execute(select(t.stories.c.state).where(t.stories.c.id == story_id)).first()
         return dict(row[0]) if row else None
 
-    def set_story_terms(self, conn: Connection, story_id: str, terms: dict[str, float]) -> None:
+    def set_story_terms(self, conn: Connection, story_id: str, terms: dict[str, float], seq: int = 0) -> None:
+        """Replace the index entries of a story; ``seq`` (its last update) orders each term's postings."""
         conn.execute(delete(t.story_terms).where(t.story_terms.c.story_id == story_id))
         if terms:
-            conn.execute(insert(t.story_terms), [{"term": k, "story_id": story_id, "weight": w} for k, w in terms.items()])
+            conn.execute(
+                insert(t.story_terms),
+                [{"term": k, "story_id": story_id, "weight": w, "seq": seq} for k, w in terms.items()],
+            )
 
-    def stories_by_terms(self, conn: Connection, terms: Sequence[str], limit: int) -> list[str]:
-        """Stories indexed under any of ``terms``, most shared weight first."""
-        if not terms:
+    def touch_story_terms(self, conn: Connection, story_id: str, seq: int) -> None:
+        """Mark a story's index entries as updated at ``seq`` (they are read newest first)."""
+        conn.execute(update(t.story_terms).where(t.story_terms.c.story_id == story_id).values(seq=seq))
+
+    def stories_by_terms(
+        self, conn: Connection, terms: Sequence[str] | Mapping[str, float], limit: int, per_term: int = 50
+    ) -> list[str]:
+        """Stories indexed under any of ``terms``, highest summed ``index weight x term weight`` first.
+
+        ``terms`` may map each term to its weight in the query (else every term weighs 1). Each term reads
+        at most its ``per_term`` most recently updated stories, so the cost of a query stays flat however
+        many stories share a common term.
+        """
+        weights = dict(terms) if isinstance(terms, Mapping) else dict.fromkeys(terms, 1.0)
+        if not weights:
             return []
-        q = (
-            select(t.story_terms.c.story_id, func.sum(t.story_terms.c.weight).label("w"))
-            .where(t.story_terms.c.term.in_(list(terms)))
-            .group_by(t.story_terms.c.story_id)
-            .order_by(func.sum(t.story_terms.c.weight).desc())
-            .limit(limit)
-        )
-        return [r[0] for r in conn.execute(q)]
+        key = (len(weights), per_term, limit)
+        if key not in self._posting_queries:
+            st = t.story_terms
+            parts = [
+                select(st.c.story_id, (st.c.weight * bindparam(f"w{i}", type_=Float)).label("w"))
+                .where(st.c.term == bindparam(f"t{i}"))
+                .order_by(st.c.seq.desc())
+                .limit(per_term)
+                .subquery()
+                for i in range(len(weights))
+            ]
+            postings = union_all(*(select(p.c.story_id, p.c.w) for p in parts)).subquery()
+            self._posting_queries[key] = (
+                select(postings.c.story_id, func.sum(postings.c.w).label("w"))
+                .group_by(postings.c.story_id)
+                .order_by(func.sum(postings.c.w).desc(), postings.c.story_id)
+                .limit(limit)
+            )
+        params: dict[str, Any] = {}
+        for i, (term, w) in enumerate(weights.items()):
+            params[f"t{i}"], params[f"w{i}"] = term, float(w)
+        return [r[0] for r in conn.execute(self._posting_queries[key], params)]
+
+    def story_states(self, conn: Connection, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The saved states of several stories at once (missing ids are left out)."""
+        if not story_ids:
+            return {}
+        q = select(t.stories.c.id, t.stories.c.state).where(t.stories.c.id.in_(bindparam("ids", expanding=True)))
+        rows = conn.execute(q, {"ids": list(story_ids)})
+        return {r[0]: dict(r[1]) for r in rows}
+
+    def term_frequencies(self, conn: Connection, terms: Sequence[str]) -> dict[str, int]:
+        """Document frequencies of ``terms`` (absent terms are left out); ``#docs`` counts articles."""
+        if not terms:
+            return {}
+        out: dict[str, int] = {}
+        unique = list(dict.fromkeys(terms))
+        for i in range(0, len(unique), 500):  # keep each statement well under the bound-parameter limits
+            q = select(t.term_stats.c.term, t.term_stats.c.df).where(t.term_stats.c.term.in_(bindparam("terms", expanding=True)))
+            rows = conn.execute(q, {"terms": unique[i : i + 500]})
+            out.update({r[0]: r[1] for r in rows})
+        return out
+
+    def add_term_frequencies(self, conn: Connection, terms: Sequence[str], known: Iterable[str]) -> None:
+        """Count one more document for each of ``terms``; ``known`` are those that already have a row."""
+        known = set(known)
+        old = [k for k in dict.fromkeys(terms) if k in known]
+        new = [k for k in dict.fromkeys(terms) if k not in known]
+        if old:
+            q = update(t.term_stats).where(t.term_stats.c.term.in_(bindparam("terms", expanding=True)))
+            conn.execute(q.values(df=t.term_stats.c.df + 1), {"terms": old})
+        if new:
+            conn.execute(insert(t.term_stats), [{"term": k, "df": 1} for k in new])
 
     def _story_from_row(self, conn: Connection, row: Any) -> Story:
         members = conn.execute(
@@ -436,7 +504,7 @@ class Store:
         )
 
     def get_story(self, conn: Connection, story_id: str) -> Story:
-        row = conn.execute(select(t.stories).where(t.stories.c.id == story_id)).first()
+        row = conn.execute(select(*_STORY_COLUMNS).where(t.stories.c.id == story_id)).first()
         if row is None:
             raise NotFound(f"no story {story_id!r}")
         return self._story_from_row(conn, row)
@@ -458,7 +526,7 @@ class Store:
         return q
 
     def _story_page(self, conn: Connection, filters: StoryFilter | None, limit: int, offset: int) -> list[Any]:
-        q = self._filtered(select(t.stories), filters)
+        q = self._filtered(select(*_STORY_COLUMNS), filters)
         q = q.order_by(t.stories.c.article_count.desc(), t.stories.c.id).limit(limit).offset(offset)
         return list(conn.execute(q).all())
 
