@@ -48,6 +48,8 @@ from ._dom import norm_line, word_count
 
 __all__ = ["Cleaned", "Cleaner", "Removal"]
 
+_DIGIT = re.compile(r"\d")
+
 
 @dataclass(frozen=True, slots=True)
 class Removal:
@@ -195,15 +197,14 @@ class Cleaner:
             if i in reasons:
                 continue
             line = raw[s:e]
-            words = word_count(line)
             # datelines are counted without their digits: "2025年1月14日 01時28分" is one date, not 8 words
-            if word_count(re.sub(r"\d+", " ", line)) <= self.settings.header_max_words and re.search(r"\d", line):
+            if re.search(r"\d", line) and word_count(re.sub(r"\d+", " ", line)) <= self.settings.header_max_words:
                 rest = re.sub(r"[\W\d_]+", " ", P.DATE_WORDS.sub(" ", line)).strip()
                 if not rest:
                     reasons[i] = "byline or dateline"
                     continue
             near_end = i >= n - self.settings.header_lines
-            if near_end and words <= 3 * self.settings.header_max_words and P.CONTACT.search(line):
+            if near_end and word_count(line) <= 3 * self.settings.header_max_words and P.CONTACT.search(line):
                 reasons[i] = "contact line"
 
     def _mark_repeats(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
@@ -215,7 +216,7 @@ class Cleaner:
         keys = [norm_line(raw[s:e]) for s, e in lines]
         counts = Counter(keys)
         for i, key in enumerate(keys):
-            if not key or i in reasons or any(c.isdigit() for c in key):
+            if not key or i in reasons or _DIGIT.search(key):
                 continue
             if P.TABLE_ROW.search(raw[lines[i][0] : lines[i][1]]):
                 continue
@@ -247,46 +248,47 @@ class Cleaner:
         title_norm = norm_line(title) if title else None
         n = len(lines)
         counts = Counter(norm_line(raw[s:e]) for s, e in lines)
+        max_words = self.settings.header_max_words
         for i, (s, e) in enumerate(lines):
             line = raw[s:e]
             if i in reasons:
                 continue
+            # The patterns are long alternations: the cheap length tests go first (most lines are prose).
+            short = len(line) <= limit
+            words = word_count(line)
             if title_norm and i < 3 and _is_title_copy(line, title_norm):
                 reasons[i] = "repeated title"
-            elif len(line) <= limit and (
-                P.LINK_LINE.match(line) or P.URL_LINE.match(line) or P.TAGGED_TEASER.search(line)
-            ):
+            elif short and (P.LINK_LINE.match(line) or P.URL_LINE.match(line) or P.TAGGED_TEASER.search(line)):
                 reasons[i] = "link line"
             elif P.TEASER_HEADING.match(line):
                 reasons[i] = "teaser heading"
-            elif len(line) <= limit and P.CAPTION_LABEL.match(line):
+            elif short and P.CAPTION_LABEL.match(line):
                 reasons[i] = "caption"
             elif len(line) <= 120 and (
                 P.CREDIT.match(line) or (P.AGENCY_CREDIT.match(line) and not line.rstrip().endswith("."))
             ):
                 reasons[i] = "photo credit"
-            elif P.MEDIA.search(line) and len(line) <= limit:
+            elif short and P.MEDIA.search(line):
                 reasons[i] = "media teaser"
             elif (
-                (P.PROMO.search(line) and word_count(line) <= self.settings.header_max_words)
-                or (len(line) <= limit and (P.SOCIAL_PROMPT.search(line) or P.STRONG_PROMO.search(line)))
-                or (len(line) <= limit and P.PROMO.search(line) and counts[norm_line(line)] > 1)
+                ((words <= max_words or (short and counts[norm_line(line)] > 1)) and P.PROMO.search(line))
+                or (short and P.SOCIAL_PROMPT.search(line))
                 # consent notices run longer than other prompts (dev set: up to 350 characters)
                 or (len(line) <= 2 * limit and P.STRONG_PROMO.search(line))
             ):
                 reasons[i] = "promo"
-            elif word_count(line) <= self.settings.header_max_words and P.READING_TIME.search(line):
+            elif words <= max_words and P.READING_TIME.search(line):
                 reasons[i] = "byline or dateline"
-            elif word_count(line) <= 2 * self.settings.header_max_words and P.LINK_INTRO.search(line):
+            elif words <= 2 * max_words and P.LINK_INTRO.search(line):
                 reasons[i] = "link line"
-            elif i >= n - 3 and word_count(line) <= 6 and P.FOOTER.match(line) and not P.END_PUNCT.search(line):
+            elif i >= n - 3 and words <= 6 and P.FOOTER.match(line) and not P.END_PUNCT.search(line):
                 reasons[i] = "footer"
             elif (
                 origin == "text"
+                and short
+                and words >= self.settings.caption_min_words
                 and not P.TABLE_ROW.search(line)
                 and not P.END_PUNCT.search(line)
-                and word_count(line) >= self.settings.caption_min_words
-                and len(line) <= limit
             ):
                 reasons[i] = "caption"
 
