@@ -169,3 +169,19 @@ def test_byline_under_the_headline_wins_over_an_author_list_before_it():
         f"{BODY}</article></body></html>"
     )
     assert Extractor()(html).authors == ("Ann Lee",)
+
+
+@pytest.mark.issue(3)
+def test_bold_byline_paragraph_before_the_article_names_the_authors():
+    head = '<meta property="og:site_name" content="Coast Daily"><meta name="author" content="Coast Daily">'
+    top = "<p>&nbsp;</p><p><strong>Ann Lee/Bo Li</strong></p>"
+    ex = Extractor()(page(head, top))
+    assert ex.authors == ("Ann Lee", "Bo Li")
+    assert "Ann Lee/Bo Li" not in ex.text
+
+
+@pytest.mark.issue(3)
+def test_bold_subheading_inside_the_article_is_not_a_byline():
+    head = '<meta property="og:site_name" content="Coast Daily"><meta name="author" content="Coast Daily">'
+    body = BODY[: len(BODY) // 2] + "<p><strong>Harbour Works</strong></p>" + BODY[len(BODY) // 2 :]
+    assert Extractor()(page(head, "", body)).authors == ("Coast Daily",)

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ._dom import word_count
 from ._jsonld import article_object, iter_objects, person_names
 from .dates import normalize_datetime
 
@@ -272,6 +273,30 @@ def _author_candidates(tree: Any, meta: dict[str, str], ld: dict[str, Any] | Non
         if len(text) <= 80 and _BY_LINE.match(text):
             yield [text]
             return
+    yield _bold_byline(tree)
+
+
+# Two to four capitalised words, or several such names joined by "/" or "and": "Ann Lee/Bo Li".
+_NAME_WORD = r"[A-ZÀ-ÞĀ-Ž][\w'’.-]+"
+_NAMES = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}(?:\s*(?:/|&|,| and ) ?{_NAME_WORD}(?: {_NAME_WORD}){{1,3}})*$")
+
+
+def _bold_byline(tree: Any) -> list[str]:
+    """A byline printed in bold as its own paragraph just before the article's first paragraph
+    ("<p><strong>Ann Lee</strong></p>"), as some newspapers' content systems do."""
+    before: list[Any] = []
+    for p in tree.iter("p"):
+        text = _clean(p.text_content())
+        if word_count(text) >= 20:  # the article has begun
+            break
+        if text:
+            before = [*before[-2:], p]
+    for p in reversed(before):
+        text = _clean(p.text_content())
+        bold = "".join(b.text_content() for b in p if b.tag in ("strong", "b"))
+        if _NAMES.match(text) and _clean(bold) == text:
+            return [text]
+    return []
 
 
 # Labels of the "Written by" line that SEO plugins (Yoast) put in Twitter card metadata.

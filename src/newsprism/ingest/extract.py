@@ -156,7 +156,8 @@ class Extractor:
         hints = residue_hints(tree, self.settings)
         for variant in meta.title_variants:  # the SEO or social headline printed atop the body
             hints.setdefault(norm_line(variant), "headline")
-        for name in meta.authors:  # a byline or author box printed in the body
+        # a byline or author box printed in the body, one name or all of them ("Ann Lee/Bo Li")
+        for name in (*meta.authors, " ".join(meta.authors)) if meta.authors else ():
             hints.setdefault(norm_line(name), "byline or dateline")
         mode = self.settings.mode
         try:
