@@ -315,6 +315,12 @@ def test_credit_near_the_top_does_not_take_the_article_sentences_above_it(credit
         ("02:57 Min. Verfügbar bis 06.05.2024.", "media teaser"),
         ("Topics: Budget, City council, Schools", "link line"),
         ("Te puede interesar", "teaser heading"),
+        ("[Related: Council fights over parking fees]", "link line"),
+        ("SEE MORE: Council fights over parking fees", "link line"),
+        ("Related post: Council fights over parking fees", "link line"),
+        ("Read More", "teaser heading"),
+        ("Noticia relacionada", "teaser heading"),
+        ("$$ARTICLEAD$$", "promo"),
     ],
 )
 def test_more_kinds_of_residue_in_several_languages(line, reason):
@@ -346,3 +352,11 @@ def test_further_links_heading_closes_the_article():
     out, quoted = clean(raw)
     assert_article_kept(out.text)
     assert [q for q, _ in quoted] == ["Weiterführende Links", "Jetzt als Angebot: Powerbank mit Handkurbel"]
+
+
+@pytest.mark.issue(3)
+def test_explore_further_closes_the_article():
+    raw = f"{S1}\n{S2}\n{S3}\n{S4}\nExplore further\nCouncil fights over parking fees"
+    out, quoted = clean(raw)
+    assert_article_kept(out.text)
+    assert [r for _, r in quoted] == ["page tail", "page tail"]

@@ -34,11 +34,13 @@ PROMO = re.compile(
     r"tous droits réservés|todos los derechos reservados|read the full (story|article)|already registered|"
     r"support (independent|our) journalism|donate (today|now)|readers like you|"
     r"scroll (down )?to continue)\b"
-    r"|会員限定|会員登録|登録すると|読み放題|メールマガジン|関連キーワード|おすすめ情報|無断転載",
+    r"|会員限定|会員登録|登録すると|読み放題|メールマガジン|関連キーワード|おすすめ情報|無断転載|をフォローする"
+    r"|\$\$\w+\$\$",  # an ad slot's template placeholder ("$$ARTICLEAD$$")
     FLAGS,
 )
 LINK_LINE = re.compile(
-    r"^\s*(?:>>+|»|►|▶|→|-)?\s*(read (also|more|next)|see also|also read|related( articles?| stories)?|more|"
+    r"^\s*(?:>>+|»|►|▶|→|-|\[)?\s*(read (also|more|next)|see (also|more)|also read|"
+    r"related( articles?| stories| posts?)?|more|"
     r"lesen sie (auch|mehr)|mehr (zum thema|dazu)|auch interessant|lire aussi|à lire aussi|voir aussi|"
     r"lee también|leer más|ver también|te puede interesar|leia também|leggi anche|lees ook|les også|"
     r"les mer|läs också|läs mer|læs også|læs mere|czytaj (też|także)|přečtěte si|čtěte také|"
@@ -59,7 +61,8 @@ TAGGED_TEASER = re.compile(r"\[(?-i:[A-Z][A-Z ]{2,14})\]\s*\|?\s*$", FLAGS)
 # the heading goes, the box's links are hints.
 TEASER_HEADING = re.compile(
     r"^\W*(don'?t miss|auch interessant|ähnliche|das könnte dich auch interessieren|read also|see also|"
-    r"lesen sie auch|à lire aussi|lire aussi|te puede interesar|lee también|leia também|leggi anche)\W*$",
+    r"lesen sie auch|à lire aussi|lire aussi|te puede interesar|lee también|leia também|leggi anche|read more|"
+    r"noticias? relacionadas?)\W*$",
     FLAGS,
 )
 # Short headings that close the article and open the page's tail ("Comments", "Related articles").
@@ -68,7 +71,7 @@ END_MARKER = re.compile(
     r"more (from|on this|stories)|top stories|most (read|popular|viewed)|recommended( for you)?|"
     r"you (may|might) (also )?like|trending( now)?|kommentare?|weitere artikel|mehr zum thema|das könnte sie "
     r"auch interessieren|meistgelesen|weiterführende links|commentaires|à lire aussi|sur le même sujet|comentarios|"
-    r"noticias relacionadas|relaterte saker|relaterade artiklar|ähnliche artikel|関連記事|関連キーワード|おすすめ情報|"
+    r"noticias relacionadas|relaterte saker|explore further|relaterade artiklar|ähnliche artikel|関連記事|関連キーワード|おすすめ情報|"
     r"관련 기사|相关新闻|相关阅读)\W*$",
     FLAGS,
 )
