@@ -198,9 +198,9 @@ class Comparer:
         1. All comparable pairs are taken best first, each value once; equal values get ``agree_bonus``
            (the same figure with the same key is rarely a coincidence). The agreeing pairs taken are kept:
            "125 seats" in one report takes "raised seats from 65 to 125" in the other.
-        2. Among the values left, a value is *unique* when it is the only one of its key still unpaired
-           in its report (the other yards figures of a game were paired in step 1); differing pairs are
-           scored again and taken best first, each value once.
+        2. Among the values left, a pair is *unique* when both are the only values of a key they share
+           still unpaired in their reports (the other yards figures of a game were paired in step 1);
+           differing pairs are scored again and taken best first, each value once.
         3. In the same pass, a value paired in step 1 may take one more, differing counterpart that has
            no equal value anywhere, when their contexts match at least ``reuse_similarity``: one report
            saying both ".357" and ".714 caliber revolver" where the other says ".357".
@@ -230,7 +230,7 @@ class Comparer:
         for x, y, agree, m in cands:
             if agree or id(x) in agreed or id(y) in agreed:
                 continue
-            unique = any(left_x[k] == 1 for k in _unique_keys(x)) and any(left_y[k] == 1 for k in _unique_keys(y))
+            unique = any(left_x[k] == 1 and left_y[k] == 1 for k in _unique_keys(x) & _unique_keys(y))
             m = dataclasses.replace(m, unique=float(unique))
             rescored.append((m.score(s), x, y, m))
         # Differing pairs, best first, each value once; a value already paired with an equal one may take

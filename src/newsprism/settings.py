@@ -122,6 +122,8 @@ class CompareSettings:
     number_tolerance: float = _range(0.0, 1.0, 0.05)
     # Relative tolerance when either number is approximate ("about 150", "some 4 million").
     approximate_tolerance: float = _range(0.0, 1.0, 0.15)
+    # Minutes either way a clock time on a quarter hour may be rounded by ("3:30 a.m." / "3:33 a.m.").
+    clock_slack_minutes: float = _range(0.0, 60.0, 5.0)
     # "more than N" / "up to N" leave values up to N × (1 + bound_span) / down to N / (1 + bound_span) open:
     # "at least two" trucks agree with three, "over 28,000" people do not agree with 168,000.
     bound_span: float = _range(0.0, 10.0, 0.5)
@@ -135,30 +137,30 @@ class CompareSettings:
     context_shift: int = _range(0, 10, 1)
     # A person named at most this many words before a number is what the number is about; numbers about
     # two different people are never compared ("Charles rushed for 226 yards" / "Hillis ran for 121").
-    subject_words: int = _range(0, 20, 4)
+    subject_words: int = _range(0, 20, 6)
     # Weight of function words ("of", "the") in the context, relative to content words.
     stopword_weight: float = _range(0.0, 1.0, 0.4)
     # How two values' contexts are weighed to decide that they fill the same slot (values.SlotMatch): a
     # logistic function of these weights times the evidence, fitted on conflicts-dev candidate pairs.
-    match_bias: float = _range(-50.0, 50.0, -4.70)
-    weight_left: float = _range(-20.0, 20.0, 1.94)
-    weight_right: float = _range(-20.0, 20.0, 1.07)
-    weight_noun: float = _range(-20.0, 20.0, 1.33)
-    weight_sentence: float = _range(-20.0, 20.0, 2.02)
-    weight_parallel: float = _range(-20.0, 20.0, 2.03)
-    weight_entities: float = _range(-20.0, 20.0, 1.02)
-    weight_unique: float = _range(-20.0, 20.0, 1.67)
-    weight_distance: float = _range(-20.0, 20.0, -2.32)
-    weight_subject: float = _range(-20.0, 20.0, 1.0)
+    match_bias: float = _range(-50.0, 50.0, -3.69)
+    weight_left: float = _range(-20.0, 20.0, 1.84)
+    weight_right: float = _range(-20.0, 20.0, 1.50)
+    weight_noun: float = _range(-20.0, 20.0, 0.0)
+    weight_sentence: float = _range(-20.0, 20.0, 2.15)
+    weight_parallel: float = _range(-20.0, 20.0, 1.93)
+    weight_entities: float = _range(-20.0, 20.0, 0.96)
+    weight_unique: float = _range(-20.0, 20.0, 1.80)
+    weight_distance: float = _range(-20.0, 20.0, -2.34)
+    weight_subject: float = _range(-20.0, 20.0, 0.23)
     # Added to the evidence (logit) of two equal values: the same value with the same key in two reports
     # of one story is rarely a coincidence, so it takes the slot before a differing value does.
     agree_bonus: float = _range(0.0, 20.0, 2.0)
     # Context similarity from which two differing values are reported as a contradiction (conflicts-dev
     # sweep 0.25..0.4: 0.3 is the lowest keeping false findings under 0.3 per unchanged pair).
-    conflict_similarity: float = _range(0.0, 1.0, 0.3)
+    conflict_similarity: float = _range(0.0, 1.0, 0.04)
     # Context similarity from which a value left unpaired is set against the differing value of the other
     # report already paired with an equal one (values.SlotMatch score; conflicts-dev sweep).
-    reuse_similarity: float = _range(0.0, 1.0, 0.3)
+    reuse_similarity: float = _range(0.0, 1.0, 0.15)
     # Context similarity from which two compatible values are taken as the same fact.
     agree_similarity: float = _range(0.0, 1.0, 0.005)
     # Weights of claim similarity: content words, entities, values (numbers and dates).

@@ -105,10 +105,14 @@ class Amount:
     approximate: bool = False
     bound: Literal["lower", "upper"] | None = None
     high: float | None = None  # the top of a written range ("200-999" for "hundreds")
+    scale: float = 1.0  # the scale word it was written with ("million": 1e6)
 
 
-def parse_amount(text: str, start: int, end: int, quantity: Quantity | None = None) -> Amount:
+def parse_amount(text: str, start: int, end: int, quantity: Quantity | None = None, clock_slack: float = 5.0) -> Amount:
     """The amount of the number token ``text[start:end]``, with the quantity the extractor read around it.
+
+    A clock time is counted in minutes; one on a quarter hour is read as rounded, ``clock_slack`` minutes
+    either way.
 
     >>> t = "killed more than 1, 000 people and some $4.1 million"
     >>> a = parse_amount(t, 17, 23); (a.value, a.bound)
@@ -119,7 +123,10 @@ def parse_amount(text: str, start: int, end: int, quantity: Quantity | None = No
     token = text[start:end]
     clock = re.fullmatch(r"(\d{1,2})\s?:\s?(\d{1,2})", token)
     if clock:
-        return Amount(int(clock.group(1)) * 60 + int(clock.group(2)), 1.0, "clock")
+        minutes = int(clock.group(2))
+        # A quarter hour ("3:30 a.m.") is often a rounded time; "14:05 left" on a game clock is not.
+        precision = 2.0 * clock_slack if minutes % 15 == 0 else 1.0
+        return Amount(int(clock.group(1)) * 60 + minutes, precision, "clock")
     glued = re.match(r"[a-z]+", text[end : end + 4])
     raw = token.replace(" ", "")
     digits = raw.replace(",", "")
@@ -150,7 +157,7 @@ def parse_amount(text: str, start: int, end: int, quantity: Quantity | None = No
     high = None
     if quantity is not None and quantity.high is not None and quantity.value:
         high = quantity.high / quantity.value * value * scale * factor
-    return Amount(value * scale * factor, precision * factor, dimension, unit, approximate, bound, high)
+    return Amount(value * scale * factor, precision * factor, dimension, unit, approximate, bound, high, scale)
 
 
 def amounts_agree(a: Amount, b: Amount, settings: CompareSettings) -> bool:
@@ -332,8 +339,8 @@ def value_slots(
             day = calendar_day(t.refers_to or t.value)
             if t.type == "SET" or day is None or _inside(t.span, skip):
                 continue
-            if not (t.refers_to or re.search(r"\d", t.text)):
-                continue  # "on Friday": a weekday resolved against a publication date that may be wrong
+            if not (t.refers_to or re.search(rf"(?<![\d:])0?{day[2]}(?![\d:]|\s*[ap]\.?\s?m\b)", t.text)):
+                continue  # "on Friday", "by 7 a.m.": a day read from the publication date, which may be wrong
             shown = t.refers_to or t.value
             out.append(_slot("date", a, group, t.span, (day, t.refers_to is not None), shown, set(), entities,
                              idf, settings))
@@ -346,13 +353,15 @@ def value_slots(
             q = next((q for q in a.quantities if q.span.start <= s and e <= q.span.end), None)
             if q is not None and len(_NUMBER.findall(q.text)) > 1:
                 q = None  # "91-73" or "1, 1": the extractor's reading spans several tokens
-            amount = parse_amount(text, s, e, q)
+            amount = parse_amount(text, s, e, q, settings.clock_slack_minutes)
             after = _word_after(text, e)
             keys = {k for k in (noun_key(q.noun) if q else None, noun_key(after)) if k}
             if _AGE.match(text, e):
                 keys = {"age"}  # "the 40-year-old Thompson": an attribute of whoever it describes
             if amount.dimension:
                 keys.add("unit:" + amount.dimension)
+            if amount.scale > 1:
+                keys.add(f"scale:{amount.scale:g}")  # "2.5 million Turkmens" / "4.5 million people"
             out.append(_slot("number", a, group, a.article.span(s, e, "values", "number"), amount,
                              _fmt(amount, text[s:e]), keys, entities, idf, settings))
         for mention in a.mentions:
@@ -372,7 +381,9 @@ def _inside_range(s: int, e: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _word_after(text: str, end: int) -> str | None:
-    m = re.match(r"[ \t-]*([^\W\d_][\w-]*)", text[end : end + 40])
+    """The word right after a number, past a scale word ("$5.4 billion deal" → "deal")."""
+    m = re.match(r"[ \t-]*(?:(?:thousand|million|billion|trillion|bn|mn)\b[ \t-]*)?([^\W\d_][\w-]*)",
+                 text[end : end + 50], re.I)
     return m.group(1) if m else None
 
 
@@ -488,8 +499,8 @@ def _weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: Mapping[str, fl
 class SlotMatch:
     """The evidence that two values of different reports fill the same slot, each in [0, 1].
 
-    ``left``/``right``: position-weighted overlap of the words on each side; ``noun``: the same word right
-    after both (what they count); ``sentence``: rarity-weighted Jaccard similarity of the sentences' words;
+    ``left``/``right``: position-weighted overlap of the words on each side; ``noun``: a content word
+    they both count (the noun or word right after them); ``sentence``: rarity-weighted Jaccard similarity of the sentences' words;
     ``parallel``: share of all words the two sentences have in common (one sentence copied and edited);
     ``entities``: Jaccard similarity of the sentences' entities; ``unique``: both are the only values of
     their key in their reports; ``distance``: how far apart the values are (log ratio of numbers, days
@@ -521,7 +532,7 @@ class SlotMatch:
 
 def slot_match(x: ValueSlot, y: ValueSlot, settings: CompareSettings) -> SlotMatch:
     """The evidence that ``x`` and ``y`` fill the same slot (see :class:`SlotMatch`)."""
-    noun = float(bool(x.right) and bool(y.right) and x.right[0] == y.right[0] and x.right[0] not in STOP)
+    noun = float(any(k not in STOP and ":" not in k for k in x.keys & y.keys))
     wx = set(words(x.analysis.article.quote(x.sentence)))
     wy = set(words(y.analysis.article.quote(y.sentence)))
     parallel = len(wx & wy) / len(wx | wy) if wx | wy else 0.0
