@@ -64,6 +64,7 @@ class ValueAlignment:
     agree: bool
     match: SlotMatch
     score: float
+    second: bool = False  # one of the two was already paired with an equal value
 
 
 def _unique_keys(s: ValueSlot) -> set[str]:
@@ -195,62 +196,75 @@ class Comparer:
     def align_values(self, xs: list[ValueSlot], ys: list[ValueSlot]) -> list[ValueAlignment]:
         """Pair the values of two sources that fill the same slots, agreeing or not.
 
+        The agreeing pairs and the differing candidates come from :meth:`value_candidates`; differing
+        pairs are then taken best first, each value once (a value already paired with an equal one only
+        when the pair reaches ``reuse_similarity``). Differing pairs are returned whatever their score;
+        callers compare it with ``conflict_similarity``.
+        """
+        agreements, candidates = self.value_candidates(xs, ys)
+        out = list(agreements)
+        used: set[int] = set()
+        for c in sorted(candidates, key=lambda c: -c.score):
+            if id(c.x) in used or id(c.y) in used or (c.second and c.score < self.settings.reuse_similarity):
+                continue
+            used.update((id(c.x), id(c.y)))
+            out.append(c)
+        return out
+
+    def value_candidates(
+        self, xs: list[ValueSlot], ys: list[ValueSlot]
+    ) -> tuple[list[ValueAlignment], list[ValueAlignment]]:
+        """The agreeing pairs of two sources' values, and the differing pairs that may fill one slot.
+
         1. All comparable pairs are taken best first, each value once; equal values get ``agree_bonus``
            (the same figure with the same key is rarely a coincidence). The agreeing pairs taken are kept:
            "125 seats" in one report takes "raised seats from 65 to 125" in the other.
-        2. Among the values left, a pair is *unique* when both are the only values of a key they share
-           still unpaired in their reports (the other yards figures of a game were paired in step 1);
-           differing pairs are scored again and taken best first, each value once.
-        3. In the same pass, a value paired in step 1 may take one more, differing counterpart that has
-           no equal value anywhere, when their contexts match at least ``reuse_similarity``: one report
-           saying both ".357" and ".714 caliber revolver" where the other says ".357".
+        2. Differing pairs of values left unpaired are scored again: a pair is *unique* when both are the
+           only values of a key they share still unpaired in their reports (the other yards figures of a
+           game were paired in step 1), *crowded* when many are.
+        3. A value paired in step 1 may take one more, differing counterpart that has no equal value
+           anywhere (``second``): one report saying both ".357" and ".714 caliber revolver" where the
+           other says ".357".
 
-        Differing pairs are returned whatever their score; callers compare it with
-        ``conflict_similarity``.
+        A differing value the other report states in the very sentence it is set against is never a
+        candidate: "raised the seats from 65 to 125" / "125 seats".
         """
         s = self.settings
-        cands = [(x, y, self._agree(x, y), slot_match(x, y, s)) for x in xs for y in ys if self._comparable(x, y)]
-        # A differing value the other report states in the very sentence it is set against is not a
-        # conflict: "raised the seats from 65 to 125" / "125 seats".
         stated = self._stated_in_sentence(xs + ys)
-        cands = [c for c in cands if c[2] or not (self._states(stated, c[0], c[1]) or self._states(stated, c[1], c[0]))]
-        out: list[ValueAlignment] = []
+        pairs = []
+        for x in xs:
+            for y in ys:
+                if not self._comparable(x, y):
+                    continue
+                agree = self._agree(x, y)
+                if agree or not (self._states(stated, x, y) or self._states(stated, y, x)):
+                    pairs.append((x, y, agree, slot_match(x, y, s)))
+        agreements: list[ValueAlignment] = []
         taken: set[int] = set()
-        ranked = sorted(cands, key=lambda c: -(c[3].logit(s) + (s.agree_bonus if c[2] else 0.0)))
-        for x, y, agree, m in ranked:
+        for x, y, agree, m in sorted(pairs, key=lambda c: -(c[3].logit(s) + (s.agree_bonus if c[2] else 0.0))):
             if id(x) in taken or id(y) in taken:
                 continue
             taken.update((id(x), id(y)))
             if agree and m.score(s) >= s.agree_similarity:
-                out.append(ValueAlignment(x, y, True, m, m.score(s)))
-        agreed = {id(v) for a in out for v in (a.x, a.y)}
+                agreements.append(ValueAlignment(x, y, True, m, m.score(s)))
+        agreed = {id(v) for a in agreements for v in (a.x, a.y)}
         left_x = _key_counts([x for x in xs if id(x) not in agreed])
         left_y = _key_counts([y for y in ys if id(y) not in agreed])
-        rescored = []
-        for x, y, agree, m in cands:
-            if agree or id(x) in agreed or id(y) in agreed:
+        has_equal = {id(v) for x, y, agree, _ in pairs if agree for v in (x, y)}
+        candidates = []
+        for x, y, agree, m in pairs:
+            second = id(x) in agreed or id(y) in agreed
+            if agree or (id(x) in agreed and id(y) in agreed) or (second and id(y if id(x) in agreed else x) in has_equal):
                 continue
-            unique = any(left_x[k] == 1 and left_y[k] == 1 for k in _unique_keys(x) & _unique_keys(y))
-            m = dataclasses.replace(m, unique=float(unique))
-            rescored.append((m.score(s), x, y, m))
-        # Differing pairs, best first, each value once; a value already paired with an equal one may take
-        # a second, differing counterpart that has no equal value anywhere (step 3).
-        has_equal = {id(v) for x, y, agree, _ in cands if agree for v in (x, y)}
-        for x, y, agree, m in cands:
-            if agree or (id(x) in agreed) == (id(y) in agreed):
-                continue
-            if id(x if id(x) not in agreed else y) in has_equal:
-                continue
-            rescored.append((m.score(s), x, y, m))
-        used: set[int] = set()
-        for score, x, y, m in sorted(rescored, key=lambda c: -c[0]):
-            if id(x) in used or id(y) in used:
-                continue
-            if (id(x) in agreed or id(y) in agreed) and score < s.reuse_similarity:
-                continue
-            used.update((id(x), id(y)))
-            out.append(ValueAlignment(x, y, False, m, score))
-        return out
+            shared = _unique_keys(x) & _unique_keys(y)
+            # Counts of unpaired values per key, the value paired in step 1 counting itself.
+            nx = {k: left_x[k] + (id(x) in agreed) for k in shared}
+            ny = {k: left_y[k] + (id(y) in agreed) for k in shared}
+            unique = any(nx[k] == 1 and ny[k] == 1 for k in shared)
+            crowd = min((max(nx[k], ny[k]) for k in shared), default=1)
+            m = dataclasses.replace(m, unique=float(unique), crowd=min(1.0, (crowd - 1) / s.crowd_size))
+            candidates.append(ValueAlignment(x, y, False, m, m.score(s), second))
+        return agreements, candidates
 
     @staticmethod
     def _stated_in_sentence(slots: list[ValueSlot]) -> dict[tuple[str, int], list[ValueSlot]]:
@@ -312,6 +326,7 @@ class Comparer:
             explanation=why + f" (context match {score:.2f})",
             evidence=(self._evidence(x.analysis, x.span, x.shown), self._evidence(y.analysis, y.span, y.shown)),
             independent_sources=2,
+            score=round(score, 4),
         )
 
     # ----------------------------------------------------------------------------- titles

@@ -504,7 +504,9 @@ class SlotMatch:
     ``parallel``: share of all words the two sentences have in common (one sentence copied and edited);
     ``entities``: Jaccard similarity of the sentences' entities; ``unique``: both are the only values of
     their key in their reports; ``distance``: how far apart the values are (log ratio of numbers, days
-    between dates), scaled to [0, 1]; ``subject``: both are about the same person.
+    between dates), scaled to [0, 1]; ``subject``: both are about the same person; ``crowd``: how many
+    other values of their key are still unpaired around them (a box score lists dozens of "yards"),
+    ``crowd_size`` or more counting as 1.
     """
 
     left: float
@@ -516,6 +518,7 @@ class SlotMatch:
     unique: float
     distance: float
     subject: float = 0.0
+    crowd: float = 0.0
 
     def score(self, settings: CompareSettings) -> float:
         """The match as a probability-like score: a logistic function of the weighted evidence."""
@@ -527,7 +530,7 @@ class SlotMatch:
         return (s.match_bias + s.weight_left * self.left + s.weight_right * self.right + s.weight_noun * self.noun
              + s.weight_sentence * self.sentence + s.weight_parallel * self.parallel
              + s.weight_entities * self.entities + s.weight_unique * self.unique
-             + s.weight_distance * self.distance + s.weight_subject * self.subject)
+             + s.weight_distance * self.distance + s.weight_subject * self.subject + s.weight_crowd * self.crowd)
 
 
 def slot_match(x: ValueSlot, y: ValueSlot, settings: CompareSettings) -> SlotMatch:
