@@ -226,8 +226,10 @@ class Comparer:
            anywhere (``second``): one report saying both ".357" and ".714 caliber revolver" where the
            other says ".357".
 
-        A differing value the other report states in the very sentence it is set against is never a
-        candidate: "raised the seats from 65 to 125" / "125 seats".
+        Two differing numbers are candidates only when they share more than a unit ("75 kilometers west"
+        and "a depth of 22 miles" are two distances; "22 miles" and "35 kilometers" may still agree), and
+        never when the other report states the value in the very sentence it is set against: "raised the
+        seats from 65 to 125" / "125 seats".
         """
         s = self.settings
         stated = self._stated_in_sentence(xs + ys)
@@ -237,7 +239,12 @@ class Comparer:
                 if not self._comparable(x, y):
                     continue
                 agree = self._agree(x, y)
-                if agree or not (self._states(stated, x, y) or self._states(stated, y, x)):
+                if agree:
+                    pairs.append((x, y, agree, slot_match(x, y, s)))
+                elif x.kind != "number" or (
+                    any(not k.startswith("unit:") for k in x.keys & y.keys)
+                    and not (self._states(stated, x, y) or self._states(stated, y, x))
+                ):
                     pairs.append((x, y, agree, slot_match(x, y, s)))
         agreements: list[ValueAlignment] = []
         taken: set[int] = set()

@@ -142,17 +142,17 @@ class CompareSettings:
     stopword_weight: float = _range(0.0, 1.0, 0.4)
     # How two values' contexts are weighed to decide that they fill the same slot (values.SlotMatch): a
     # logistic function of these weights times the evidence, fitted on conflicts-dev candidate pairs.
-    match_bias: float = _range(-50.0, 50.0, -3.55)
-    weight_left: float = _range(-20.0, 20.0, 1.99)
-    weight_right: float = _range(-20.0, 20.0, 1.48)
-    weight_noun: float = _range(-20.0, 20.0, 0.0)
-    weight_sentence: float = _range(-20.0, 20.0, 2.24)
-    weight_parallel: float = _range(-20.0, 20.0, 1.94)
-    weight_entities: float = _range(-20.0, 20.0, 0.69)
-    weight_unique: float = _range(-20.0, 20.0, 1.57)
-    weight_distance: float = _range(-20.0, 20.0, -2.28)
+    match_bias: float = _range(-50.0, 50.0, -2.85)
+    weight_left: float = _range(-20.0, 20.0, 1.81)
+    weight_right: float = _range(-20.0, 20.0, 0.98)
+    weight_sentence: float = _range(-20.0, 20.0, 2.04)
+    weight_parallel: float = _range(-20.0, 20.0, 1.72)
+    weight_entities: float = _range(-20.0, 20.0, 0.8)
+    weight_unique: float = _range(-20.0, 20.0, 1.19)
+    weight_distance: float = _range(-20.0, 20.0, -2.3)
     weight_subject: float = _range(-20.0, 20.0, 0.48)
-    weight_crowd: float = _range(-20.0, 20.0, -1.1)
+    weight_crowd: float = _range(-20.0, 20.0, -1.64)
+    weight_anchors: float = _range(-20.0, 20.0, 0.88)
     # Unpaired values of one key from which a report is "crowded" with them (SlotMatch.crowd = 1).
     crowd_size: int = _range(1, 100, 5)
     # Added to the evidence (logit) of two equal values: the same value with the same key in two reports
@@ -160,7 +160,7 @@ class CompareSettings:
     agree_bonus: float = _range(0.0, 20.0, 2.0)
     # Context similarity from which two differing values are reported as a contradiction (conflicts-dev
     # sweep 0.25..0.4: 0.3 is the lowest keeping false findings under 0.3 per unchanged pair).
-    conflict_similarity: float = _range(0.0, 1.0, 0.035)
+    conflict_similarity: float = _range(0.0, 1.0, 0.03)
     # Context similarity from which a value left unpaired is set against the differing value of the other
     # report already paired with an equal one (values.SlotMatch score; conflicts-dev sweep).
     reuse_similarity: float = _range(0.0, 1.0, 0.15)

@@ -17,6 +17,7 @@ make no slots.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import defaultdict
@@ -388,20 +389,21 @@ def _word_after(text: str, end: int) -> str | None:
 
 
 def _fmt(a: Amount, written: str) -> str:
+    """The value as a reader should see it, in the unit it was written in ("about 150 m", "$5.4bn" →
+    "5,400,000,000 USD")."""
     if a.dimension == "clock":
         return written.replace(" ", "")
-    value = f"{a.value:,.10g}"
-    if a.high is not None and not math.isinf(a.high):
-        value += f"\u2013{a.high:,.10g}"
-    prefix = {"lower": "at least ", "upper": "at most ", None: "about " if a.approximate else ""}[a.bound]
+    factor = _BASE_UNITS.get(a.unit or "", ("", 1.0))[1]
+    value = f"{a.value / factor:,.10g}"
+    if a.high is not None:
+        value += f"\u2013{a.high / factor:,.10g}"
+    prefix = {"lower": "more than ", "upper": "up to ", None: "about " if a.approximate else ""}[a.bound]
     unit = f" {a.unit}" if a.unit else ""
     return prefix + value + unit
 
 
 def _mark_unique(slots: list[ValueSlot]) -> list[ValueSlot]:
     """Flag values that are the only ones of their kind and key in their article."""
-    import dataclasses
-
     def keys(s: ValueSlot) -> set[str]:
         if s.kind == "date":
             (_y, m, _d), _rel = s.value
@@ -497,21 +499,25 @@ def _weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: Mapping[str, fl
 
 @dataclass(frozen=True)
 class SlotMatch:
-    """The evidence that two values of different reports fill the same slot, each in [0, 1].
+    """The evidence that two values of different reports fill the same slot, each field in [0, 1].
 
-    ``left``/``right``: position-weighted overlap of the words on each side; ``noun``: a content word
-    they both count (the noun or word right after them); ``sentence``: rarity-weighted Jaccard similarity of the sentences' words;
-    ``parallel``: share of all words the two sentences have in common (one sentence copied and edited);
-    ``entities``: Jaccard similarity of the sentences' entities; ``unique``: both are the only values of
-    their key in their reports; ``distance``: how far apart the values are (log ratio of numbers, days
-    between dates), scaled to [0, 1]; ``subject``: both are about the same person; ``crowd``: how many
-    other values of their key are still unpaired around them (a box score lists dozens of "yards"),
-    ``crowd_size`` or more counting as 1.
+    Each field has a weight in the settings (``weight_<field>``); :meth:`logit` adds them up.
+
+    * ``left``, ``right``: position-weighted overlap of the words on each side of the values;
+    * ``sentence``: rarity-weighted Jaccard similarity of the two sentences' words;
+    * ``parallel``: share of all words the sentences have in common (one sentence copied and edited);
+    * ``entities``: Jaccard similarity of the sentences' entities;
+    * ``unique``: both are the only values of a key they share (still unpaired) in their reports;
+    * ``crowd``: how many values of that key are still unpaired around them (a box score lists dozens of
+      "yards"), ``crowd_size`` or more counting as 1;
+    * ``distance``: how far apart the values are (log ratio of numbers, days between dates);
+    * ``subject``: both are about the same person;
+    * ``anchors``: share of the other numbers of the two sentences that both state ("29 of 34 passes for
+      364 yards" / "29-of-68 passes for 364 yards").
     """
 
     left: float
     right: float
-    noun: float
     sentence: float
     parallel: float
     entities: float
@@ -519,23 +525,21 @@ class SlotMatch:
     distance: float
     subject: float = 0.0
     crowd: float = 0.0
-
-    def score(self, settings: CompareSettings) -> float:
-        """The match as a probability-like score: a logistic function of the weighted evidence."""
-        return 1.0 / (1.0 + math.exp(-self.logit(settings)))
+    anchors: float = 0.0
 
     def logit(self, settings: CompareSettings) -> float:
         """The weighted evidence (log-odds) that the two values fill the same slot."""
-        s = settings
-        return (s.match_bias + s.weight_left * self.left + s.weight_right * self.right + s.weight_noun * self.noun
-             + s.weight_sentence * self.sentence + s.weight_parallel * self.parallel
-             + s.weight_entities * self.entities + s.weight_unique * self.unique
-             + s.weight_distance * self.distance + s.weight_subject * self.subject + s.weight_crowd * self.crowd)
+        return settings.match_bias + sum(
+            getattr(settings, f"weight_{f.name}") * getattr(self, f.name) for f in dataclasses.fields(self)
+        )
+
+    def score(self, settings: CompareSettings) -> float:
+        """The match as a probability-like score: the logistic function of :meth:`logit`."""
+        return 1.0 / (1.0 + math.exp(-self.logit(settings)))
 
 
 def slot_match(x: ValueSlot, y: ValueSlot, settings: CompareSettings) -> SlotMatch:
     """The evidence that ``x`` and ``y`` fill the same slot (see :class:`SlotMatch`)."""
-    noun = float(any(k not in STOP and ":" not in k for k in x.keys & y.keys))
     wx = set(words(x.analysis.article.quote(x.sentence)))
     wy = set(words(y.analysis.article.quote(y.sentence)))
     parallel = len(wx & wy) / len(wx | wy) if wx | wy else 0.0
@@ -543,14 +547,26 @@ def slot_match(x: ValueSlot, y: ValueSlot, settings: CompareSettings) -> SlotMat
     return SlotMatch(
         left=_side_similarity(x.left, y.left, settings),
         right=_side_similarity(x.right, y.right, settings),
-        noun=noun,
         sentence=_weighted_jaccard(x.content, y.content, x.idf),
         parallel=parallel,
         entities=ents,
         unique=float(x.unique and y.unique),
         distance=_distance(x, y),
         subject=float(x.subject is not None and x.subject == y.subject),
+        anchors=_anchors(x, y),
     )
+
+
+def _anchors(x: ValueSlot, y: ValueSlot) -> float:
+    """Share of the other numbers of the two sentences found in both (Jaccard)."""
+    nx, ny = _sentence_numbers(x), _sentence_numbers(y)
+    return len(nx & ny) / len(nx | ny) if nx | ny else 0.0
+
+
+def _sentence_numbers(v: ValueSlot) -> set[str]:
+    text = v.analysis.article.text
+    found = _NUMBER.finditer(text, v.sentence.start, v.sentence.end)
+    return {re.sub(r"[\s,]", "", m.group()) for m in found if not (m.start() <= v.span.start < m.end())}
 
 
 def _distance(x: ValueSlot, y: ValueSlot) -> float:

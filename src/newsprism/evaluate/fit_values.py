@@ -44,7 +44,7 @@ __all__ = ["FEATURES", "AnalysedPair", "analyse_pairs", "candidate_table", "cros
            "predict_scored", "threshold_for", "with_weights"]
 
 # The SlotMatch fields that get a weight, in the order of the fitted coefficients.
-FEATURES = ("left", "right", "sentence", "parallel", "entities", "unique", "distance", "subject", "crowd")
+FEATURES = ("left", "right", "sentence", "parallel", "entities", "unique", "distance", "subject", "crowd", "anchors")
 THRESHOLDS = (0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06, 0.08, 0.1, 0.15, 0.2, 0.3)
 
 
