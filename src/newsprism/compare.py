@@ -21,9 +21,11 @@ one original count as one source):
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -31,7 +33,8 @@ from .analyze.canon import ResolvedEntities
 from .analyze.roles import RoleTitle, titles_conflict
 from .fingerprint import words
 from .model import Analysis, Claim, Evidence, Finding, FindingLabel, Provenance, Span
-from .settings import CompareSettings
+from .analyze.time import TimeTagger
+from .settings import CompareSettings, TimeSettings
 from .values import (
     STOP,
     SlotMatch,
@@ -69,13 +72,19 @@ class ValueAlignment:
 
 def _unique_keys(s: ValueSlot) -> set[str]:
     if s.kind == "date":
-        (_y, month, _d), _rel = s.value
+        (_y, month, _d), _tolerance = s.value
         return {f"month:{month}"}
     return {k for k in s.keys if not k.startswith("unit:")} or set(s.keys)
 
 
 def _key_counts(slots: list[ValueSlot]) -> Counter[str]:
     return Counter(k for s in slots for k in _unique_keys(s))
+
+
+def _ratio(a: Any, b: Any) -> float:
+    """How many times the larger of two amounts is the smaller (infinite when one is zero)."""
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    return hi / lo if lo else math.inf
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -94,6 +103,14 @@ class _ClaimRef:
     speaker: str | None  # canonical entity id of the speaker
     content: frozenset[str]
     values: frozenset[str]
+    days: tuple[tuple[str, tuple[int | None, int, int], int], ...] = ()  # (key, day, tolerance) of its dates
+
+    def shared_values(self, other: _ClaimRef) -> int:
+        """Values both claims state: equal keys, and dates equal within their tolerance ("four and a half
+        months ago" / "five months ago")."""
+        near = sum(1 for k, d, t in self.days if k not in other.values
+                   and any(dates_agree(d, e, max(t, u)) for _, e, u in other.days))
+        return len(self.values & other.values) + near
 
     @property
     def source(self) -> str:
@@ -119,10 +136,13 @@ class Comparer:
 
     name = "newsprism.compare.v3"
 
-    def __init__(self, settings: CompareSettings | None = None, embed: Embed | None = None) -> None:
+    def __init__(self, settings: CompareSettings | None = None, embed: Embed | None = None,
+                 time: TimeSettings | None = None) -> None:
         self.settings = settings or CompareSettings()
         # Optional multilingual sentence embedder (texts -> L2-normalized rows) for claim alignment.
         self.embed = embed
+        # Settings of the time tagger that reads an undated report's "five months ago" against the story.
+        self.time = time or TimeSettings()
 
     def __call__(
         self,
@@ -134,15 +154,48 @@ class Comparer:
         for p in provenance:
             for m in p.member_ids:
                 group_of[m] = p.original_id
+        analyses = self.date_by_story(analyses)
         slots = value_slots(analyses, entities, group_of, self.settings)
         findings = self.title_findings([s for s in slots if s.kind == "title"], entities)
         findings += self.value_findings([s for s in slots if s.kind in ("number", "date")])
-        refs = self.claim_refs(analyses, entities, group_of)
+        refs = self.claim_refs(analyses, entities, group_of, slots)
         aligned = self.align_claims(refs)
         findings += self.support_findings(refs, aligned)
         findings += self.speaker_findings(aligned, entities)
         findings += self.dispute_findings(refs, entities)
         return findings
+
+    def date_by_story(self, analyses: Sequence[Analysis]) -> list[Analysis]:
+        """Read the "ago" expressions of a report its own text cannot date against the story's date.
+
+        A report that only says it came after July 5, 2015 leaves "five months ago" unresolved. Reports
+        of one story appear within days of each other, so such a report is read as published on the
+        latest day the other reports are dated to, when that day lies within the report's own bounds.
+        The time tagger tags its text again against that day; only the ``refers_to`` of expressions it
+        had left unresolved change. Returns new analyses; the given ones are not modified.
+        """
+        tagger = TimeTagger(self.time)
+        references = [tagger.reference_for(a.published) for a in analyses]
+        known = [r[:10] for r in references if r]
+        if not known:
+            return list(analyses)
+        day = max(known)
+        out = []
+        for a, reference in zip(analyses, references):
+            pending = [t for t in a.timex if t.type == "DURATION" and t.refers_to is None and t.anchor == "none"]
+            lo, hi = a.published.earliest, a.published.latest
+            if reference or not pending or (lo and day < lo[:10]) or (hi and day > hi[:10]):
+                out.append(a)
+                continue
+            again = {(t.start, t.end): t for t in tagger.tag(a.article.text, a.lang or a.article.lang, day)}
+            timex = []
+            for t in a.timex:
+                new = again.get((t.span.start, t.span.end))
+                if t in pending and new is not None and new.refers_to:
+                    t = dataclasses.replace(t, refers_to=new.refers_to, anchor="publication")
+                timex.append(t)
+            out.append(dataclasses.replace(a, timex=timex))
+        return out
 
     # ----------------------------------------------------------------------------- value findings
 
@@ -150,8 +203,8 @@ class Comparer:
         s = self.settings
         if x.kind == "number":
             return amounts_agree(x.value, y.value, s)
-        (dx, rel_x), (dy, rel_y) = x.value, y.value
-        return dates_agree(dx, dy, s.date_tolerance_days if (rel_x or rel_y) else 0)
+        (dx, tol_x), (dy, tol_y) = x.value, y.value
+        return dates_agree(dx, dy, max(tol_x, tol_y))
 
     @staticmethod
     def _comparable(x: ValueSlot, y: ValueSlot) -> bool:
@@ -186,11 +239,16 @@ class Comparer:
     def _pair_values(self, xs: list[ValueSlot], ys: list[ValueSlot]) -> list[Finding]:
         out = []
         for m in self.align_values(xs, ys):
-            if m.agree:
-                if self._differently_worded(m.x, m.y):
-                    out.append(self._finding(m.x, m.y, FindingLabel.AGREEMENT, m.score))
-            elif m.score >= self.settings.conflict_similarity:
+            # A story tells many dates (arrest, hearing, trial), so two dates must match better than two
+            # numbers to be one fact. An agreement is reported when worded differently and as sure to
+            # be one fact as a contradiction must be.
+            bar = self.settings.date_conflict_similarity if m.x.kind == "date" else self.settings.conflict_similarity
+            if m.score < bar:
+                continue
+            if not m.agree:
                 out.append(self._finding(m.x, m.y, self._conflict_label(m.x, m.y), m.score))
+            elif self._differently_worded(m.x, m.y):
+                out.append(self._finding(m.x, m.y, FindingLabel.AGREEMENT, m.score))
         return out
 
     def align_values(self, xs: list[ValueSlot], ys: list[ValueSlot]) -> list[ValueAlignment]:
@@ -227,7 +285,8 @@ class Comparer:
            other says ".357".
 
         Two differing numbers are candidates only when they share more than a unit ("75 kilometers west"
-        and "a depth of 22 miles" are two distances; "22 miles" and "35 kilometers" may still agree), and
+        and "a depth of 22 miles" are two distances; "22 miles" and "35 kilometers" may still agree) and
+        differ by at most a factor ``max_ratio`` ("14 people were arrested", "90,000 people watched"), and
         never when the other report states the value in the very sentence it is set against: "raised the
         seats from 65 to 125" / "125 seats".
         """
@@ -243,6 +302,7 @@ class Comparer:
                     pairs.append((x, y, agree, slot_match(x, y, s)))
                 elif x.kind != "number" or (
                     any(not k.startswith("unit:") for k in x.keys & y.keys)
+                    and _ratio(x.value, y.value) <= s.max_ratio
                     and not (self._states(stated, x, y) or self._states(stated, y, x))
                 ):
                     pairs.append((x, y, agree, slot_match(x, y, s)))
@@ -321,9 +381,14 @@ class Comparer:
             else:
                 why = f"{x.source} gives {x.shown}, {y.source} gives {y.shown} for the same {subject.removeprefix('number of ')}"
         else:
-            subject = "date of " + (" ".join(w for w in reversed(x.left[:3]) if w not in STOP) or "the event")
-            if label is FindingLabel.AGREEMENT:
+            context = " ".join(reversed(x.left[:4]))
+            subject = f"date (\u2026{context})" if context else "date"
+            tolerance = max(x.value[1], y.value[1])
+            if label is FindingLabel.AGREEMENT and x.value[0] == y.value[0]:
                 why = f"\u201c{qx}\u201d and \u201c{qy}\u201d point to the same day ({x.shown} / {y.shown})"
+            elif label is FindingLabel.AGREEMENT:
+                why = (f"\u201c{qx}\u201d ({x.shown}) and \u201c{qy}\u201d ({y.shown}) agree within the "
+                       f"{tolerance} days such a rounded \u201cago\u201d allows")
             else:
                 why = f"{x.source} dates it {x.shown} (\u201c{qx}\u201d), {y.source} {y.shown} (\u201c{qy}\u201d)"
         return Finding(
@@ -380,7 +445,13 @@ class Comparer:
     def _evidence(analysis: Analysis, span: Span, value: str | None = None) -> Evidence:
         return Evidence(span, analysis.article.quote(span), value, analysis.article.source)
 
-    def claim_refs(self, analyses: Sequence[Analysis], entities: ResolvedEntities, group_of: dict[str, str]) -> list[_ClaimRef]:
+    def claim_refs(self, analyses: Sequence[Analysis], entities: ResolvedEntities, group_of: dict[str, str],
+                   slots: Sequence[ValueSlot] = ()) -> list[_ClaimRef]:
+        """Each claim with its entities, speaker, content words and values (``slots``: the date slots)."""
+        date_slots: dict[str, list[ValueSlot]] = defaultdict(list)
+        for v in slots:
+            if v.kind == "date":
+                date_slots[v.span.doc_id].append(v)
         refs = []
         for a in analyses:
             for c in a.claims:
@@ -390,7 +461,9 @@ class Comparer:
                 )
                 speaker = entities.entity_of.get((c.speaker_span.doc_id, c.speaker_span.start)) if c.speaker_span else None
                 values = frozenset(self._value_keys(a, c))
-                refs.append(_ClaimRef(a, c, group_of[a.article.id], ents, speaker, _content(c.text), values))
+                days = tuple((f"d:{v.shown[:10]}", *v.value) for v in date_slots.get(a.article.id, ())
+                             if c.span.contains(v.span))
+                refs.append(_ClaimRef(a, c, group_of[a.article.id], ents, speaker, _content(c.text), values, days))
         return refs
 
     @staticmethod
@@ -409,12 +482,14 @@ class Comparer:
 
         Claims sharing neither an entity nor a value are never aligned.
         """
-        if not (x.entities & y.entities or x.values & y.values):
+        shared = x.shared_values(y)
+        if not (x.entities & y.entities or shared):
             return 0.0
         s = self.settings
         lexical = _jaccard(x.content, y.content)
         ents = _jaccard(x.entities, y.entities)
-        vals = _jaccard(x.values, y.values)
+        union = len(x.values) + len(y.values) - shared
+        vals = shared / union if union > 0 else 0.0
         score = (s.weight_claim_words * lexical + s.weight_claim_entities * ents + s.weight_claim_values * vals) / (
             s.weight_claim_words + s.weight_claim_entities + s.weight_claim_values
         )
@@ -455,7 +530,7 @@ class Comparer:
             return {}
         pairs = [
             (x, y) for i, x in enumerate(refs) for y in refs[i + 1 :]
-            if x.group != y.group and (x.entities & y.entities or x.values & y.values)
+            if x.group != y.group and (x.entities & y.entities or x.shared_values(y))
         ]
         needed = list({id(r): r for p in pairs for r in p}.values())
         if not needed:

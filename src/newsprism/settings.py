@@ -122,12 +122,19 @@ class CompareSettings:
     number_tolerance: float = _range(0.0, 1.0, 0.05)
     # Relative tolerance when either number is approximate ("about 150", "some 4 million").
     approximate_tolerance: float = _range(0.0, 1.0, 0.15)
+    # Two differing values this many times apart are not one fact told two ways (conflicts-dev: no changed
+    # fact differs more than 7-fold; natural pairs 15- to 30-fold apart are different counts).
+    max_ratio: float = _range(1.0, 1e9, 10.0)
     # Minutes either way a clock time on a quarter hour may be rounded by ("3:30 a.m." / "3:33 a.m.").
     clock_slack_minutes: float = _range(0.0, 60.0, 5.0)
     # "more than N" / "up to N" leave values up to N × (1 + bound_span) / down to N / (1 + bound_span) open:
     # "at least two" trucks agree with three, "over 28,000" people do not agree with 168,000.
     bound_span: float = _range(0.0, 10.0, 0.5)
-    # Two resolved relative dates within this many days agree ("four and a half" vs "five months ago").
+    # Two dates agree within this share of the duration an "ago" expression counts back: "five months
+    # ago" is rounded, so it agrees with a day up to 0.15 × 5 months ≈ 22 days away ("four and a half
+    # months ago"); "two weeks ago", with one 2 days away (seed pair, hand-checked).
+    relative_date_tolerance: float = _range(0.0, 1.0, 0.15)
+    # Days two dates may differ when one was resolved from a relative expression of unknown length.
     date_tolerance_days: int = _range(0, 366, 20)
     # Words on each side of a value that describe its slot (conflicts-dev sweep over 2..6).
     context_window: int = _range(1, 20, 4)
@@ -158,9 +165,13 @@ class CompareSettings:
     # Added to the evidence (logit) of two equal values: the same value with the same key in two reports
     # of one story is rarely a coincidence, so it takes the slot before a differing value does.
     agree_bonus: float = _range(0.0, 20.0, 2.0)
-    # Context similarity from which two differing values are reported as a contradiction (conflicts-dev
-    # sweep 0.25..0.4: 0.3 is the lowest keeping false findings under 0.3 per unchanged pair).
+    # Match score (values.SlotMatch) from which two differing numbers are reported as a contradiction
+    # (evaluate/fit_values.py: the lowest threshold keeping conflicts-dev within 0.25 false findings per
+    # unchanged pair).
     conflict_similarity: float = _range(0.0, 1.0, 0.03)
+    # The same for two dates (conflicts-dev: every changed date scores 0.22 or more, differing dates of
+    # unchanged pairs 0.14 or less).
+    date_conflict_similarity: float = _range(0.0, 1.0, 0.2)
     # Context similarity from which a value left unpaired is set against the differing value of the other
     # report already paired with an equal one (values.SlotMatch score; conflicts-dev sweep).
     reuse_similarity: float = _range(0.0, 1.0, 0.15)

@@ -343,7 +343,7 @@ def value_slots(
             if not (t.refers_to or re.search(rf"(?<![\d:])0?{day[2]}(?![\d:]|\s*[ap]\.?\s?m\b)", t.text)):
                 continue  # "on Friday", "by 7 a.m.": a day read from the publication date, which may be wrong
             shown = t.refers_to or t.value
-            out.append(_slot("date", a, group, t.span, (day, t.refers_to is not None), shown, set(), entities,
+            out.append(_slot("date", a, group, t.span, (day, _date_tolerance(t, settings)), shown, set(), entities,
                              idf, settings))
         for m in _NUMBER.finditer(text):
             s, e = m.span("clock") if m.group("clock") else m.span("num")
@@ -371,6 +371,28 @@ def value_slots(
                 out.append(_slot("title", a, group, mention.title_span, parse_title(mention.title), mention.title,
                                  {eid}, entities, idf, settings))
     return _mark_unique(out)
+
+
+_DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([DWMY])$")
+_DURATION_DAYS = {"D": 1.0, "W": 7.0, "M": 30.44, "Y": 365.25}
+
+
+def _date_tolerance(t: Any, settings: CompareSettings) -> int:
+    """Days a date may be off and still be the same day as another: none for a written date; for "five
+    months ago", ``relative_date_tolerance`` of the five months (people round such durations), else
+    ``date_tolerance_days``.
+
+    >>> from newsprism.model import TimeExpr
+    >>> ago = TimeExpr(None, "DURATION", "P5M", "five months ago", "publication", "2022-02-19")
+    >>> _date_tolerance(ago, CompareSettings()), _date_tolerance(TimeExpr(None, "DATE", "2022-07-19", "July 19"), CompareSettings())
+    (22, 0)
+    """
+    if not t.refers_to:
+        return 0
+    m = _DURATION.match(t.value or "")
+    if not m:
+        return settings.date_tolerance_days
+    return round(float(m.group(1)) * _DURATION_DAYS[m.group(2)] * settings.relative_date_tolerance)
 
 
 def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
@@ -406,7 +428,7 @@ def _mark_unique(slots: list[ValueSlot]) -> list[ValueSlot]:
     """Flag values that are the only ones of their kind and key in their article."""
     def keys(s: ValueSlot) -> set[str]:
         if s.kind == "date":
-            (_y, m, _d), _rel = s.value
+            (_y, m, _d), _tolerance = s.value
             return {f"month:{m}"}
         return {k for k in s.keys if not k.startswith("unit:")} or set(s.keys)
 
