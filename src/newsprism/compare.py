@@ -246,10 +246,18 @@ class Comparer:
             if m.score < bar:
                 continue
             if not m.agree:
-                out.append(self._finding(m.x, m.y, self._conflict_label(m.x, m.y), m.score))
+                again = self._restatements(m.x, xs) + self._restatements(m.y, ys)
+                out.append(self._finding(m.x, m.y, self._conflict_label(m.x, m.y), m.score, again))
             elif self._differently_worded(m.x, m.y):
                 out.append(self._finding(m.x, m.y, FindingLabel.AGREEMENT, m.score))
         return out
+
+    @staticmethod
+    def _restatements(v: ValueSlot, slots: list[ValueSlot]) -> list[ValueSlot]:
+        """Other places where the report of ``v`` states the same value for the same thing ("AMD will pay
+        $334 million" and "the $334 million deal"): a contradiction cites them all."""
+        return [w for w in slots if w is not v and w.kind == v.kind and w.analysis is v.analysis
+                and w.shown == v.shown and {k for k in w.keys & v.keys if not k.startswith("unit:")}]
 
     def align_values(self, xs: list[ValueSlot], ys: list[ValueSlot]) -> list[ValueAlignment]:
         """Pair the values of two sources that fill the same slots, agreeing or not.
@@ -366,7 +374,10 @@ class Comparer:
             return FindingLabel.UPDATED
         return FindingLabel.CONTRADICTED
 
-    def _finding(self, x: ValueSlot, y: ValueSlot, label: FindingLabel, score: float) -> Finding:
+    def _finding(self, x: ValueSlot, y: ValueSlot, label: FindingLabel, score: float,
+                 again: Sequence[ValueSlot] = ()) -> Finding:
+        """A finding on two values; ``again`` are the other places the two reports state them, cited after
+        the two values themselves."""
         if self._published(x.analysis) and self._published(y.analysis) and self._published(y.analysis) < self._published(x.analysis):
             x, y = y, x  # older report first
         qx, qy = x.analysis.article.quote(x.span), y.analysis.article.quote(y.span)
@@ -396,7 +407,7 @@ class Comparer:
             label=label,
             subject=subject,
             explanation=why + f" (context match {score:.2f})",
-            evidence=(self._evidence(x.analysis, x.span, x.shown), self._evidence(y.analysis, y.span, y.shown)),
+            evidence=tuple(self._evidence(v.analysis, v.span, v.shown) for v in (x, y, *again)),
             independent_sources=2,
             score=round(score, 4),
         )

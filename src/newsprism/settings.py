@@ -131,7 +131,7 @@ class CompareSettings:
     # "at least two" trucks agree with three, "over 28,000" people do not agree with 168,000.
     bound_span: float = _range(0.0, 10.0, 0.5)
     # Two dates agree within this share of the duration an "ago" expression counts back: "five months
-    # ago" is rounded, so it agrees with a day up to 0.15 × 5 months ≈ 22 days away ("four and a half
+    # ago" is rounded, so it agrees with a day up to 0.15 × 5 months ≈ 23 days away ("four and a half
     # months ago"); "two weeks ago", with one 2 days away (seed pair, hand-checked).
     relative_date_tolerance: float = _range(0.0, 1.0, 0.15)
     # Days two dates may differ when one was resolved from a relative expression of unknown length.
@@ -149,17 +149,17 @@ class CompareSettings:
     stopword_weight: float = _range(0.0, 1.0, 0.4)
     # How two values' contexts are weighed to decide that they fill the same slot (values.SlotMatch): a
     # logistic function of these weights times the evidence, fitted on conflicts-dev candidate pairs.
-    match_bias: float = _range(-50.0, 50.0, -2.85)
-    weight_left: float = _range(-20.0, 20.0, 1.81)
-    weight_right: float = _range(-20.0, 20.0, 0.98)
-    weight_sentence: float = _range(-20.0, 20.0, 2.04)
-    weight_parallel: float = _range(-20.0, 20.0, 1.72)
-    weight_entities: float = _range(-20.0, 20.0, 0.8)
+    match_bias: float = _range(-50.0, 50.0, -2.74)
+    weight_left: float = _range(-20.0, 20.0, 1.78)
+    weight_right: float = _range(-20.0, 20.0, 0.86)
+    weight_sentence: float = _range(-20.0, 20.0, 2.05)
+    weight_parallel: float = _range(-20.0, 20.0, 1.66)
+    weight_entities: float = _range(-20.0, 20.0, 0.71)
     weight_unique: float = _range(-20.0, 20.0, 1.19)
-    weight_distance: float = _range(-20.0, 20.0, -2.3)
-    weight_subject: float = _range(-20.0, 20.0, 0.48)
-    weight_crowd: float = _range(-20.0, 20.0, -1.64)
-    weight_anchors: float = _range(-20.0, 20.0, 0.88)
+    weight_distance: float = _range(-20.0, 20.0, -2.53)
+    weight_subject: float = _range(-20.0, 20.0, 0.54)
+    weight_crowd: float = _range(-20.0, 20.0, -1.61)
+    weight_anchors: float = _range(-20.0, 20.0, 0.96)
     # Unpaired values of one key from which a report is "crowded" with them (SlotMatch.crowd = 1).
     crowd_size: int = _range(1, 100, 5)
     # Added to the evidence (logit) of two equal values: the same value with the same key in two reports

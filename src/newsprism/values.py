@@ -81,9 +81,11 @@ _ABOUT = re.compile(r"(?:about|around|roughly|approximately|some|nearly|almost|c
                     r"rund|etwa|fast|knapp|environ|près de|presque|unos|unas|casi|cerca de|alrededor de)"
                     r"\s*(?:US\s?)?[$€£]?\s*$", re.I)
 # Words a publication line is made of besides its date and time ("Published on: 14 November 2011 - 11:25am").
-_PUBLICATION_WORDS = frozenset("""published updated posted last modified edited time date on at by am pm a.m p.m
-    et local monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-    publié publiée mis à jour le veröffentlicht aktualisiert am um publicado actualizado el""".split())
+_PUBLICATION_VERBS = frozenset("""published updated posted modified edited released release publié publiée
+    veröffentlicht aktualisiert publicado actualizado""".split())
+_PUBLICATION_WORDS = _PUBLICATION_VERBS | frozenset("""first last time date on at by am pm a.m p.m et local
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    mis à jour le am um el""".split())
 
 
 # ------------------------------------------------------------------------------------------ amounts
@@ -289,9 +291,9 @@ def _content_words(text: str) -> frozenset[str]:
 def publication_lines(analysis: Analysis) -> list[tuple[int, int]]:
     """Spans of the lines that only say when the report was published or updated.
 
-    A publication line holds a date the time tagger resolved and otherwise only times, numbers,
-    punctuation, publication words ("Published", "Last updated at") and short upper-case codes
-    ("BST", "UK").
+    A publication line holds a date the time tagger resolved (or numbers after a publication verb:
+    "First Posted: 10/25/11 06:44 PM ET") and otherwise only times, numbers, punctuation, publication
+    words ("Published", "Last updated at") and short upper-case codes ("BST", "UK").
 
     >>> from newsprism.model import Article, TimeExpr
     >>> a = Analysis(Article.build(text="Published: August 7, 2012 - 5: 46 pm\\nThe fire began on August 7."))
@@ -305,12 +307,13 @@ def publication_lines(analysis: Analysis) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n]+", text):
         s, e = line.span()
         dates = [t for t in analysis.timex if t.type == "DATE" and s <= t.span.start and t.span.end <= e]
-        if not dates:
-            continue
         rest = text[s:e]
         for t in sorted(dates, key=lambda t: -t.span.start):
             rest = rest[: t.span.start - s] + " " + rest[t.span.end - s :]
         tokens = re.findall(r"[^\W\d_][\w.]*", rest)
+        # A date the tagger resolved, or numbers after a publication verb ("First Posted: 10/25/11 06:44").
+        if not (dates or (re.search(r"\d", rest) and any(w.lower() in _PUBLICATION_VERBS for w in tokens))):
+            continue
         if all(w.lower().rstrip(".") in _PUBLICATION_WORDS or (w.isupper() and len(w) <= 4)
                or re.fullmatch(r"\d*(am|pm)", w.lower()) for w in tokens):
             out.append((s, e))
@@ -385,7 +388,7 @@ def _date_tolerance(t: Any, settings: CompareSettings) -> int:
     >>> from newsprism.model import TimeExpr
     >>> ago = TimeExpr(None, "DURATION", "P5M", "five months ago", "publication", "2022-02-19")
     >>> _date_tolerance(ago, CompareSettings()), _date_tolerance(TimeExpr(None, "DATE", "2022-07-19", "July 19"), CompareSettings())
-    (22, 0)
+    (23, 0)
     """
     if not t.refers_to:
         return 0

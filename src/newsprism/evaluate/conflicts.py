@@ -71,14 +71,16 @@ def predict_pair(a: Analysis, b: Analysis, resolver: EntityResolver, comparer: C
 
 
 def _offsets(findings: Iterable[Finding], pa: PairText, pb: PairText) -> list[dict[str, Any]]:
+    """One row per pair of an ``a`` span and a ``b`` span a finding cites (a report stating the value
+    twice is cited twice; each row counts as a finding when the pair is unchanged)."""
     out = []
     for f in findings:
-        side = {e.span.doc_id: e.span for e in f.evidence}
-        sa, sb = side.get(pa.article.id), side.get(pb.article.id)
-        if sa is None or sb is None:
-            continue
-        out.append({"kind": f.kind, "a_start": pa.to_given(sa.start), "a_end": pa.to_given(sa.end),
-                    "b_start": pb.to_given(sb.start), "b_end": pb.to_given(sb.end)})
+        sa = [e.span for e in f.evidence if e.span.doc_id == pa.article.id]
+        sb = [e.span for e in f.evidence if e.span.doc_id == pb.article.id]
+        for x in sa:
+            for y in sb:
+                out.append({"kind": f.kind, "a_start": pa.to_given(x.start), "a_end": pa.to_given(x.end),
+                            "b_start": pb.to_given(y.start), "b_end": pb.to_given(y.end)})
     return out
 
 

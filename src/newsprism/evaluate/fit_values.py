@@ -40,8 +40,17 @@ from ..settings import CompareSettings, Settings
 from ..values import value_slots
 from .conflicts import PairText, _offsets, load_rows, pair_texts, score, topic
 
-__all__ = ["FEATURES", "AnalysedPair", "analyse_pairs", "candidate_table", "cross_validate", "fit_weights",
-           "predict_scored", "threshold_for", "with_weights"]
+__all__ = [
+    "AnalysedPair",
+    "FEATURES",
+    "analyse_pairs",
+    "candidate_table",
+    "cross_validate",
+    "fit_weights",
+    "predict_scored",
+    "threshold_for",
+    "with_weights",
+]
 
 # The SlotMatch fields that get a weight, in the order of the fitted coefficients.
 FEATURES = ("left", "right", "sentence", "parallel", "entities", "unique", "distance", "subject", "crowd", "anchors")
@@ -159,10 +168,15 @@ def threshold_for(pairs: Sequence[AnalysedPair], settings: Settings, max_false: 
     return max(THRESHOLDS)
 
 
+# Where fitting starts, whatever the current settings: every piece of evidence counts one unit, for or
+# against (distance, crowd) the match.
+START = {**{f"weight_{f}": 1.0 for f in FEATURES}, "weight_distance": -1.0, "weight_crowd": -1.0, "match_bias": 0.0}
+
+
 def _fit(pairs: Sequence[AnalysedPair], settings: Settings, c: float, rounds: int) -> dict[str, float]:
-    """Weights fitted on ``pairs``; refitted ``rounds`` times, since the agreeing pairs taken first
-    (and so the candidates left) depend on the weights themselves."""
-    weights: dict[str, float] = {}
+    """Weights fitted on ``pairs``, from :data:`START`; refitted ``rounds`` times, since the agreeing pairs
+    taken first (and so the candidates left) depend on the weights themselves."""
+    weights = dict(START)
     for _ in range(rounds):
         x, y, _topics = candidate_table(pairs, with_weights(settings, weights))
         weights = fit_weights(x, y, c)
@@ -170,7 +184,7 @@ def _fit(pairs: Sequence[AnalysedPair], settings: Settings, c: float, rounds: in
 
 
 def cross_validate(pairs: Sequence[AnalysedPair], settings: Settings, folds: int = 2, c: float = 1.0,
-                   max_false: float = 0.25, rounds: int = 2) -> list[dict[str, Any]]:
+                   max_false: float = 0.25, rounds: int = 3) -> list[dict[str, Any]]:
     """Score each topic fold with weights and threshold fitted on the other folds."""
     topics = sorted({topic(p.row) for p in pairs})
     fold_of = {t: i % folds for i, t in enumerate(topics)}
@@ -192,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--folds", type=int, default=2)
     parser.add_argument("--C", type=float, default=1.0, help="inverse L2 penalty of the logistic regression")
     parser.add_argument("--max-false", type=float, default=0.25, help="false findings per unchanged pair allowed")
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
     settings = Settings()
     pairs = analyse_pairs(load_rows(args.data), settings, args.cache)
