@@ -64,10 +64,10 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "b
            "millionen": 1e6, "milliarden": 1e9, "millions": 1e6, "milliards": 1e9, "millones": 1e6}
 # One number token: a clock time ("14:05", "13: 41"), a number with thousands separators (tokenized text
 # may put a space after the comma: "4, 051"), a decimal (tokenized: "7. 6 magnitude") or a plain number,
-# maybe with a unit glued to it ("55km", "2, 000ft"). Ordinals ("4th") and codes glued to letters are not
-# values.
+# maybe with a unit glued to it ("55km", "2, 000ft"), or a caliber (".357"). Ordinals ("4th") and codes
+# glued to letters are not values.
 _NUMBER = re.compile(
-    r"(?<![\w.,:])(?:(?P<clock>\d{1,2}\s?:\s?\d{1,2})(?!\d)"
+    r"(?<![\w,:])(?<!\w\.)(?:(?P<clock>\d{1,2}\s?:\s?\d{1,2})(?!\d)"
     r"|(?P<num>\d{1,3}(?:,\s?\d{3})+(?!\d)(?:\.\d+)?|\d{1,2}\.\s\d{1,2}(?![\d,])|\d+(?:\.\d+)?)"
     r"(?P<glued>km|mi|ft|kg|lbs?|mph|bn)?(?![^\W\d_]|\d))"
 )
