@@ -366,12 +366,16 @@ class Comparer:
         return day[:10] if day else None
 
     def _conflict_label(self, x: ValueSlot, y: ValueSlot) -> FindingLabel:
+        """``updated`` for a count that grows as a story develops (dead, injured, arrested) given higher
+        by the later report; otherwise ``contradicted``."""
         if x.kind != "number":
             return FindingLabel.CONTRADICTED
         dx, dy = self._published(x.analysis), self._published(y.analysis)
         evolving = (x.content | y.content | set(x.right) | set(y.right)) & _EVOLVING
         if dx and dy and dx != dy and evolving:
-            return FindingLabel.UPDATED
+            older, newer = (x, y) if dx < dy else (y, x)
+            if newer.value.value > older.value.value:
+                return FindingLabel.UPDATED
         return FindingLabel.CONTRADICTED
 
     def _finding(self, x: ValueSlot, y: ValueSlot, label: FindingLabel, score: float,
