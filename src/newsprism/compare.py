@@ -316,7 +316,7 @@ class Comparer:
                     pairs.append((x, y, agree, slot_match(x, y, s)))
         agreements: list[ValueAlignment] = []
         taken: set[int] = set()
-        for x, y, agree, m in sorted(pairs, key=lambda c: -(c[3].logit(s) + (s.agree_bonus if c[2] else 0.0))):
+        for x, y, agree, m in sorted(pairs, key=lambda c: -(c[3].logit(s) + self._bonus(c[0], c[1], c[2]))):
             if id(x) in taken or id(y) in taken:
                 continue
             taken.update((id(x), id(y)))
@@ -340,6 +340,13 @@ class Comparer:
             m = dataclasses.replace(m, unique=float(unique), crowd=min(1.0, (crowd - 1) / s.crowd_size))
             candidates.append(ValueAlignment(x, y, False, m, m.score(s), second))
         return agreements, candidates
+
+    def _bonus(self, x: ValueSlot, y: ValueSlot, agree: bool) -> float:
+        """``agree_bonus`` for two equal values; none when one is only a bound ("more than 100 yards"
+        holds for any larger figure, so it says little about which figure it is)."""
+        if not agree or (x.kind == "number" and (x.value.bound or y.value.bound)):
+            return 0.0
+        return self.settings.agree_bonus
 
     @staticmethod
     def _stated_in_sentence(slots: list[ValueSlot]) -> dict[tuple[str, int], list[ValueSlot]]:
