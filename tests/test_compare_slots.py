@@ -93,6 +93,20 @@ def test_a_report_restating_the_value_is_cited_at_each_place():
     assert [e.quote for e in f.evidence] == ["334", "434", "334"]
 
 
+def test_the_same_figure_for_another_thing_is_not_cited_as_a_restatement():
+    a = analyse("Charles broke off a 90-yard run in the third quarter. With 90 yards to go, the Colts had no timeouts.", "a")
+    b = analyse("Charles broke off an 84-yard run in the third quarter, the team said.", "b")
+    [f] = [f for f in findings(a, b) if f.label is FindingLabel.CONTRADICTED]
+    assert [e.quote for e in f.evidence] == ["90", "84"]
+
+
+def test_a_figure_agreeing_only_with_a_bound_is_still_set_against_the_stated_one():
+    a = analyse("Hillis ran for 101 yards on Sunday. Two backs ran for more than 100 yards for the first time.", "a",
+                entities=True)
+    b = analyse("Peyton Hillis ran for 121 yards on Sunday, the coach said.", "b", entities=True)
+    assert ["101", "121"] in conflicts(a, b)
+
+
 def test_a_report_stating_both_values_conflicts_with_the_one_stating_one():
     a = analyse("Police said he pointed a .357 caliber revolver at the two officers.", "a")
     b = analyse("Police said he pointed a .357 caliber gun at the officers. Witnesses say he aimed a .714 caliber "

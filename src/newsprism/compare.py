@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from .analyze.canon import ResolvedEntities
+from .analyze.quantities import noun_key
 from .analyze.roles import RoleTitle, titles_conflict
 from .fingerprint import words
 from .model import Analysis, Claim, Evidence, Finding, FindingLabel, Provenance, Span
@@ -68,6 +69,23 @@ class ValueAlignment:
     match: SlotMatch
     score: float
     second: bool = False  # one of the two was already paired with an equal value
+
+
+# Words on each side of a value that say what it is, for telling a restatement from another figure.
+NEAR = 3
+
+
+def _near_words(v: ValueSlot) -> set[str]:
+    """Content words right around a value, its key words aside: "a .357 caliber revolver" and "a .357
+    revolver" share "revolver"; "a 90-yard run" and "90 yards to go" share nothing."""
+    near = {w for w in v.left[:NEAR] + v.right[:NEAR] if w not in STOP and not w.isdigit()}
+    return {w for w in near if noun_key(w) not in v.keys}
+
+
+def _same_near(v: ValueSlot, w: ValueSlot) -> bool:
+    """Whether the words around two values allow them to be one fact: shared, or missing on one side."""
+    nv, nw = _near_words(v), _near_words(w)
+    return not (nv and nw) or bool(nv & nw)
 
 
 def _unique_keys(s: ValueSlot) -> set[str]:
@@ -257,7 +275,8 @@ class Comparer:
         """Other places where the report of ``v`` states the same value for the same thing ("AMD will pay
         $334 million" and "the $334 million deal"): a contradiction cites them all."""
         return [w for w in slots if w is not v and w.kind == v.kind and w.analysis is v.analysis
-                and w.shown == v.shown and {k for k in w.keys & v.keys if not k.startswith("unit:")}]
+                and w.shown == v.shown and {k for k in w.keys & v.keys if not k.startswith("unit:")}
+                and not (w.subject and v.subject and w.subject != v.subject) and _same_near(v, w)]
 
     def align_values(self, xs: list[ValueSlot], ys: list[ValueSlot]) -> list[ValueAlignment]:
         """Pair the values of two sources that fill the same slots, agreeing or not.
