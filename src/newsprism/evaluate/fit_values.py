@@ -10,8 +10,9 @@ this module is how their values were found, so anyone can reproduce or refit the
    differing value pairs of each pair; the one citing the changed fact is a positive, all others are
    negatives (unchanged pairs have only negatives);
 3. a logistic regression (scikit-learn, deterministic L-BFGS, L2 penalty ``C``) gives the weights, and
-   the threshold ``conflict_similarity`` is the lowest one whose contradiction findings per unchanged
-   pair stay within ``max_false`` on the fitting pairs;
+   the threshold ``conflict_similarity`` is the one finding the most changed facts while the
+   contradiction findings per unchanged pair stay within ``max_false`` on the fitting pairs (the highest
+   of equally good ones);
 4. topic cross-validation: the topics are dealt round-robin into ``folds`` folds (ECB+ topics hold two
    events of one kind, so a topic never straddles folds); each fold is scored with weights and
    threshold fitted on the others.
@@ -160,12 +161,17 @@ def _score_at(pairs: Sequence[AnalysedPair], scored: dict[str, list[tuple[float,
 
 
 def threshold_for(pairs: Sequence[AnalysedPair], settings: Settings, max_false: float) -> float:
-    """The lowest threshold of the sweep whose false findings per unchanged pair stay within ``max_false``."""
+    """The threshold of the sweep finding the most changed facts with false findings per unchanged pair
+    within ``max_false``; of equally good ones the highest (recall is often flat over a range, and the
+    fewer findings on unchanged pairs leave a margin on new data)."""
     scored = predict_scored(pairs, settings)
+    best, best_found = max(THRESHOLDS), -1
     for t in THRESHOLDS:
-        if _score_at(pairs, scored, t)["false_findings_per_unchanged_pair"] <= max_false:
-            return t
-    return max(THRESHOLDS)
+        m = _score_at(pairs, scored, t)
+        found = sum(m[f"found_{k}"] for k in ("number", "date", "title"))
+        if m["false_findings_per_unchanged_pair"] <= max_false and found >= best_found:
+            best, best_found = t, found
+    return best
 
 
 # Where fitting starts, whatever the current settings: every piece of evidence counts one unit, for or
