@@ -83,3 +83,26 @@ def test_first_seed_is_dated_to_the_week_before_the_summit(seeds):
     assert published.method == "text"
     assert (published.earliest, published.latest) == ("2022-07-12", "2022-07-18")
     assert any("July 19" in first.quote(s) for s in published.evidence)
+
+
+def test_second_seed_is_dated_by_the_first_to_the_summit_day(seeds):
+    """The rewrite has no date of its own: it reports as happening now ("Putin has arrived in Iran")
+    the visit the first report announces for July 19, so it was published on that day or just before."""
+    prism, view = seeds
+    second = next(a for a in view.articles if not a.title.startswith("Putin travels"))
+    analysis = prism.article(second.id).analysis
+    published = analysis.published
+    assert published.method == "text"
+    assert (published.earliest, published.latest) == ("2022-07-18", "2022-07-19")
+    assert "2022-07-19" in published.reason and "July 19" in published.reason
+    # The article's own relative expressions are then read against that date, and stored.
+    last_month = [t for t in analysis.timex if t.text == "last month"]
+    assert last_month and last_month[0].value == "2022-06"
+
+
+def test_the_months_since_the_invasion_agree(seeds):
+    """With both reports dated, "four and a half months ago" and "five months ago" are one claim."""
+    _, view = seeds
+    agreed = [f for f in view.report.findings if f.label is FindingLabel.CORROBORATED
+              and any("four and a half months ago" in e.quote for e in f.evidence)]
+    assert agreed and any("five months ago" in e.quote for e in agreed[0].evidence)

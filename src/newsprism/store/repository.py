@@ -39,6 +39,8 @@ from . import schema as t
 __all__ = ["SearchHit", "SearchResults", "Store", "StoryFilter", "StorySummary"]
 
 _ANALYSIS_FIELDS = tuple(f for f in Analysis.LAYERS)
+# A story record's columns: everything but the assigner's state, which can be large and is not shown.
+_STORY_COLUMNS = tuple(c for c in t.stories.c if c.name != "state")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -227,14 +229,14 @@ class Store:
             )
         )
 
-    def update_published(self, conn: Connection, article_id: str, published: DateInference) -> None:
-        """Store a publication date inferred at story level (from the story's other articles)."""
-        data = self._analysis_row(conn, article_id)
-        data["published"] = to_dict(published)
-        conn.execute(update(t.analyses).where(t.analyses.c.article_id == article_id).values(data=data))
+    def replace_analysis(self, conn: Connection, analysis: Analysis) -> None:
+        """Store an article's analysis again, with its publication date (e.g. after the story dated it)."""
+        published = analysis.published
+        layers = {name: to_dict(getattr(analysis, name)) for name in _ANALYSIS_FIELDS}
+        conn.execute(update(t.analyses).where(t.analyses.c.article_id == analysis.article.id).values(data=layers))
         conn.execute(
             update(t.articles)
-            .where(t.articles.c.id == article_id)
+            .where(t.articles.c.id == analysis.article.id)
             .values(published=to_dict(published), published_day=(published.value or published.latest or "")[:10] or None)
         )
 
@@ -502,7 +504,7 @@ class Store:
         )
 
     def get_story(self, conn: Connection, story_id: str) -> Story:
-        row = conn.execute(select(t.stories).where(t.stories.c.id == story_id)).first()
+        row = conn.execute(select(*_STORY_COLUMNS).where(t.stories.c.id == story_id)).first()
         if row is None:
             raise NotFound(f"no story {story_id!r}")
         return self._story_from_row(conn, row)
@@ -524,7 +526,7 @@ class Store:
         return q
 
     def _story_page(self, conn: Connection, filters: StoryFilter | None, limit: int, offset: int) -> list[Any]:
-        q = self._filtered(select(t.stories), filters)
+        q = self._filtered(select(*_STORY_COLUMNS), filters)
         q = q.order_by(t.stories.c.article_count.desc(), t.stories.c.id).limit(limit).offset(offset)
         return list(conn.execute(q).all())
 
