@@ -37,6 +37,7 @@ __all__ = [
     "PipelineSettings",
     "ProvenanceSettings",
     "Settings",
+    "StanceSettings",
     "StoriesSettings",
     "validate",
 ]
@@ -124,6 +125,25 @@ class CompareSettings:
 
 
 @dataclass(frozen=True)
+class StanceSettings:
+    # Stance model file (.npz from scripts/train_stance.py); "" = the one packaged in newsprism/data.
+    model_path: str = ""
+    # P(related) above which a pair is related. FNC-1 scoring charges 1.0 for a missed related pair and
+    # 0.25 for a false one, so the best cut is below 0.5 (grouped 5-fold CV sweep on bench/stance).
+    related_threshold: float = _range(0.0, 1.0, 0.5)
+    # Body sentences returned as evidence for a related label.
+    evidence_sentences: int = _range(1, 20, 2)
+    # Training (scripts/train_stance.py): seed of the tree learner and of the CV folds.
+    seed: int = 0
+    # Boosting rounds and learning rate per stage (grouped 5-fold CV on bench/stance).
+    max_iter: int = _range(10, 5000, 150)
+    learning_rate: float = _range(0.001, 1.0, 0.1)
+    # Leaves per tree and minimum samples per leaf (scikit-learn defaults; CV showed no gain elsewhere).
+    max_leaf_nodes: int = _range(2, 1024, 31)
+    min_samples_leaf: int = _range(1, 10_000, 20)
+
+
+@dataclass(frozen=True)
 class PipelineSettings:
     # Where per-article stages run: in this process, or on a Dask cluster.
     executor: Literal["local", "dask"] = "local"
@@ -146,6 +166,7 @@ class Settings:
     provenance: ProvenanceSettings = field(default_factory=ProvenanceSettings)
     stories: StoriesSettings = field(default_factory=StoriesSettings)
     compare: CompareSettings = field(default_factory=CompareSettings)
+    stance: StanceSettings = field(default_factory=StanceSettings)
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)
 
     def __post_init__(self) -> None:
