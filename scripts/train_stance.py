@@ -5,10 +5,14 @@ Usage::
     python scripts/train_stance.py --data ../shared/bench/stance            # grouped CV, then train + save
     python scripts/train_stance.py --data ../shared/bench/stance --cv-only  # only the grouped CV
     python scripts/train_stance.py --data ../shared/bench/stance --no-cv    # only train + save
+    python scripts/train_stance.py --cv-only --group story                   # folds by story, not body
 
 The data is the development half of the FNC-1 competition test set (``pairs.jsonl``, ``bodies.jsonl``);
-nothing else of FNC-1 is used. The cross-validation is grouped by ``body_id``: no body is in both the
-training and the test folds, as with the held-out half, whose bodies are all unseen. Every fold learns
+nothing else of FNC-1 is used. The cross-validation is grouped by ``body_id`` (``--group body``): no
+body is in both the training and the test folds, as with the held-out half, whose bodies are all
+unseen. ``--group story`` is stricter: a story is a connected component of bodies and headlines linked
+by a related (not ``unrelated``) pair, so no headline, body or topic of a test fold is seen in training;
+it estimates the score on a held-out half made of other topics. Every fold learns
 its own idf tables and trees from its training pairs only. Everything is seeded from
 ``StanceSettings.seed``; the run is deterministic.
 """
@@ -29,16 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsprism.evaluate.stance import load_pairs, score  # noqa: E402
 from newsprism.settings import StanceSettings  # noqa: E402
-from newsprism.stance import STANCE_LABELS, StanceModel  # noqa: E402
-
-
-def grouped_folds(groups: list[str], n_folds: int, seed: int) -> list[np.ndarray]:
-    """Test indices of ``n_folds`` folds; each group (body) falls in exactly one fold."""
-    unique = sorted(set(groups))
-    order = np.random.default_rng(seed).permutation(len(unique))
-    fold_of = {unique[i]: k % n_folds for k, i in enumerate(order)}
-    fold = np.array([fold_of[g] for g in groups])
-    return [np.flatnonzero(fold == k) for k in range(n_folds)]
+from newsprism.stance import STANCE_LABELS, StanceModel, grouped_folds, story_groups  # noqa: E402
 
 
 def cross_validate(headlines, bodies, labels, groups, settings: StanceSettings, n_folds: int) -> dict:
@@ -68,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "bench" / "stance")
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "newsprism" / "data" / "stance.npz")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--group", choices=("body", "story"), default="body", help="what the CV folds keep apart")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--cv-only", action="store_true")
     mode.add_argument("--no-cv", action="store_true")
@@ -79,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     bodies = [body_text[p["body_id"]] for p in pairs]
     labels = [p["stance"] for p in pairs]
     groups = [p["body_id"] for p in pairs]
+    if args.group == "story":
+        groups = story_groups(headlines, groups, labels)
     digest = hashlib.sha256()
     for name in ("pairs.jsonl", "bodies.jsonl"):
         digest.update((args.data / name).read_bytes())

@@ -60,6 +60,14 @@ CONFIRMING = frozenset(
     actually proof evidence shows showed video footage statement""".split()
 )
 NEGATIONS = frozenset("not no never nothing none nobody neither nor without".split())
+# Words that call a claim false outright (a subset of REFUTING without plain negations).
+DEBUNKING = frozenset(
+    """fake fraud hoax false deny denies denied denying refute refutes refuted bogus debunk debunked debunks
+    debunking prank pranks retract retracted retraction untrue myth misleading satire satirical parody
+    fabricated photoshopped doctored baseless unfounded scam spoof""".split()
+)
+# Words of attribution: reports that relay what others said tend to "discuss".
+ATTRIBUTION = frozenset("said says say told according reported reports claimed claims stated".split())
 
 # English function words (a compact list in the spirit of scikit-learn's ENGLISH_STOP_WORDS, without
 # negations, which carry stance).
@@ -304,6 +312,18 @@ FEATURE_NAMES: tuple[str, ...] = (
     "head_question",
     "head_quote",
     "neg_near_overlap_top1",
+    "debunk_sentence_share",
+    "debunk_top5",
+    "debunk_lead",
+    "debunk_head",
+    "neg_top3",
+    "neg_head",
+    "attribution_per_100",
+    "quotes_per_100",
+    "questions_body",
+    "sim_best_debunk_sentence",
+    "sim_best_hedge_sentence",
+    "sim_best_confirm_sentence",
 )
 
 
@@ -354,4 +374,31 @@ def pair_features(headline: HeadlineView, body: BodyView) -> list[float]:
     hits = [i for i, w in enumerate(best) if _stem(w) in head_set]
     neg = sum(1 for i, w in enumerate(best) if (w in NEGATIONS or w.endswith("n't")) and any(abs(i - j) <= 4 for j in hits))
     row.append(float(neg))
+    row.extend(_polarity_features(headline, body, sims, order))
     return row
+
+
+def _is_negation(word: str) -> bool:
+    return word in NEGATIONS or word.endswith("n't")
+
+
+def _polarity_features(headline: HeadlineView, body: BodyView, sims: np.ndarray, order: np.ndarray) -> list[float]:
+    sent_words = body.sentence_words
+    debunk = np.array([any(w in DEBUNKING for w in ws) for ws in sent_words])
+    hedge = np.array([any(w in HEDGING for w in ws) for ws in sent_words])
+    confirm = np.array([any(w in CONFIRMING for w in ws) for ws in sent_words])
+    per_100 = 100.0 / max(1, body.n_words)
+    return [
+        float(debunk.mean()),
+        float(sum(w in DEBUNKING for i in order[:5] for w in sent_words[i])),
+        float(sum(w in DEBUNKING for ws in sent_words[: BodyView.LEAD_SENTENCES] for w in ws)),
+        float(sum(w in DEBUNKING for w in headline.words)),
+        float(sum(_is_negation(w) for i in order[:TOP_SENTENCES] for w in sent_words[i])),
+        float(sum(_is_negation(w) for w in headline.words)),
+        sum(w in ATTRIBUTION for ws in sent_words for w in ws) * per_100,
+        sum(body.text.count(q) for q in "\"“”") * per_100,
+        float(body.text.count("?")),
+        float(sims[debunk].max()) if debunk.any() else 0.0,
+        float(sims[hedge].max()) if hedge.any() else 0.0,
+        float(sims[confirm].max()) if confirm.any() else 0.0,
+    ]

@@ -36,16 +36,50 @@ from ._trees import TreeEnsemble, export_trees
 from .errors import ConfigError, ModelNotAvailable
 from .settings import StanceSettings
 
-__all__ = ["STANCE_LABELS", "StanceClassifier", "StanceModel", "StanceResult"]
+__all__ = ["STANCE_LABELS", "StanceClassifier", "StanceModel", "StanceResult", "grouped_folds", "story_groups"]
 
 # Label order of every score vector; the FNC-1 order.
 STANCE_LABELS: tuple[str, ...] = ("agree", "disagree", "discuss", "unrelated")
 _RELATED_LABELS = STANCE_LABELS[:3]
 # Version of the feature set and archive layout; a model saved with another version is refused.
-FORMAT = "newsprism.stance.v1"
+FORMAT = "newsprism.stance.v2"
 _PACKAGED = "stance.npz"
 # Cue words that make a sentence better evidence for each related label.
 _LABEL_CUES = {"agree": feats.CONFIRMING, "disagree": feats.REFUTING, "discuss": feats.HEDGING}
+
+
+def grouped_folds(groups: Sequence[str], n_folds: int, seed: int) -> list[np.ndarray]:
+    """Test indices of ``n_folds`` folds such that every group (a body, a story) falls in exactly one fold.
+
+    >>> [f.tolist() for f in grouped_folds(["a", "b", "a", "c"], 3, seed=0)]
+    [[3], [0, 2], [1]]
+    """
+    unique = sorted(set(groups))
+    order = np.random.default_rng(seed).permutation(len(unique))
+    fold_of = {unique[i]: k % n_folds for k, i in enumerate(order)}
+    fold = np.array([fold_of[g] for g in groups], dtype=int)
+    return [np.flatnonzero(fold == k) for k in range(n_folds)]
+
+
+def story_groups(headlines: Sequence[str], bodies: Sequence[str], labels: Sequence[str]) -> list[str]:
+    """The story of every pair: connected components of bodies and headlines joined by related pairs.
+
+    >>> story_groups(["h1", "h1", "h2", "h2"], ["a", "b", "b", "c"], ["agree", "discuss", "unrelated", "agree"])
+    ['h:h1', 'h:h1', 'h:h1', 'h:h2']
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for h, b, label in zip(headlines, bodies, labels, strict=True):
+        if label != "unrelated":
+            parent[find("b:" + b)] = find("h:" + h)
+    return [find("b:" + b) for b in bodies]
 
 
 @dataclass(frozen=True)
@@ -117,16 +151,33 @@ class StanceModel:
     # ------------------------------------------------------------------ fit / predict
 
     def fit(self, headlines: Sequence[str], bodies: Sequence[str], labels: Sequence[str]) -> StanceModel:
-        """Learn idf tables from the distinct bodies and headlines, then the two tree stages."""
+        """Learn the idf tables, then the related/unrelated trees and the agree/disagree/discuss trees.
+
+        Args:
+            headlines: claims, aligned with ``bodies`` and ``labels``.
+            bodies: article texts.
+            labels: gold labels from :data:`STANCE_LABELS`.
+
+        Returns:
+            ``self``, fitted.
+
+        Raises:
+            ConfigError: if a label is not one of :data:`STANCE_LABELS`.
+        """
         from sklearn.ensemble import HistGradientBoostingClassifier
 
         unknown = set(labels) - set(STANCE_LABELS)
         if unknown:
             raise ConfigError(f"unknown stance labels {sorted(unknown)}")
-        # Sorted, so the tables do not depend on the order of the pairs.
+        # Pairs in a canonical order, so the model does not depend on the order it is given them.
+        order = sorted(range(len(labels)), key=lambda i: (bodies[i], headlines[i], labels[i]))
+        headlines = [headlines[i] for i in order]
+        bodies = [bodies[i] for i in order]
+        labels = [labels[i] for i in order]
         texts = sorted(set(bodies)) + sorted(set(headlines))
         self.stats_ = feats.TextStats.fit(texts, min_df=1)
-        X = self.features(headlines, bodies)
+        views = self.views(headlines, bodies)
+        X = self.rows(views)
         y = np.array([STANCE_LABELS.index(label) for label in labels])
         s = self.settings
 
@@ -148,17 +199,18 @@ class StanceModel:
         self.meta_ = {"format": FORMAT, "features": list(feats.FEATURE_NAMES), "labels": list(STANCE_LABELS)}
         return self
 
-    def predict_proba_features(self, X: np.ndarray) -> np.ndarray:
-        """Label probabilities ``(n, 4)`` in :data:`STANCE_LABELS` order from feature rows."""
+    def predict_proba_views(self, views: Sequence[tuple[feats.HeadlineView, feats.BodyView]]) -> np.ndarray:
+        """Label probabilities ``(n, 4)`` in :data:`STANCE_LABELS` order for prepared pairs."""
         if self.related_ is None or self.stance_ is None:
             raise ModelNotAvailable("the stance model is not fitted or loaded")
+        X = self.rows(views)
         p_related = self.related_.predict_proba(X)[:, 1]
         p_stance = self.stance_.predict_proba(X)
         return np.column_stack([p_stance * p_related[:, None], 1.0 - p_related])
 
     def predict_proba(self, headlines: Sequence[str], bodies: Sequence[str]) -> np.ndarray:
         """Label probabilities ``(n, 4)`` for aligned headline/body lists."""
-        return self.predict_proba_features(self.features(headlines, bodies))
+        return self.predict_proba_views(self.views(headlines, bodies))
 
     def decide(self, proba: np.ndarray) -> list[str]:
         """Labels from probabilities: ``unrelated`` unless P(related) passes the threshold, else the
@@ -178,8 +230,8 @@ class StanceModel:
         for name, idf in (("tokens", stats.tokens), ("prefixes", stats.prefixes)):
             arrays[f"{name}_vocab"] = np.array(list(idf.weights), dtype=str)
             arrays[f"{name}_idf"] = np.array(list(idf.weights.values()), dtype=np.float32)
-        for stage, ensemble in (("related", self.related_), ("stance", self.stance_)):
-            for key, value in ensemble.arrays().items():
+        for stage, part in (("related", self.related_), ("stance", self.stance_)):
+            for key, value in part.arrays().items():
                 arrays[f"{stage}_{key}"] = value
         meta = dict(self.meta_, n_docs=stats.tokens.n_docs)
         arrays["meta"] = np.array(json.dumps(meta, sort_keys=True))
@@ -251,7 +303,7 @@ class StanceClassifier:
             return []
         model = self.model
         views = model.views([h for h, _ in pairs], [b for _, b in pairs])
-        proba = model.predict_proba_features(model.rows(views))
+        proba = model.predict_proba_views(views)
         results = []
         for (hv, bv), label, p in zip(views, model.decide(proba), proba):
             evidence = () if label == "unrelated" else self._evidence(hv, bv, label)

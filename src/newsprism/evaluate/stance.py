@@ -20,7 +20,7 @@ from ..settings import Settings
 from ..stance import STANCE_LABELS, StanceClassifier
 from .metrics import prf, write_prediction
 
-__all__ = ["evaluate", "fnc_score", "load_pairs", "score"]
+__all__ = ["evaluate", "fnc_points", "fnc_score", "load_pairs", "score"]
 
 
 def load_pairs(data: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
@@ -45,6 +45,16 @@ def fnc_score(gold: Sequence[str], predicted: Sequence[str]) -> float:
     >>> fnc_score(["agree", "unrelated"], ["discuss", "unrelated"])
     40.0
     """
+    got, best = fnc_points(gold, predicted)
+    return round(100.0 * got / best, 4) if best else 0.0
+
+
+def fnc_points(gold: Sequence[str], predicted: Sequence[str]) -> tuple[float, float]:
+    """The raw FNC-1 score and the best possible one (as the official scorer prints them).
+
+    >>> fnc_points(["agree", "unrelated"], ["discuss", "unrelated"])
+    (0.5, 1.25)
+    """
     got = best = 0.0
     for g, p in zip(gold, predicted, strict=True):
         related_g, related_p = g != "unrelated", p != "unrelated"
@@ -53,7 +63,7 @@ def fnc_score(gold: Sequence[str], predicted: Sequence[str]) -> float:
             got += 0.25 + (0.5 if related_g else 0.0)
         if related_g and related_p:
             got += 0.25
-    return round(100.0 * got / best, 4) if best else 0.0
+    return got, best
 
 
 def score(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
@@ -63,7 +73,9 @@ def score(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
     >>> m["f1_agree"], m["f1_disagree"], m["accuracy"]
     (0.666667, 0.0, 0.666667)
     """
-    metrics: dict[str, Any] = {"fnc_score": fnc_score(gold, predicted)}
+    got, best = fnc_points(gold, predicted)
+    # fnc_score is the relative score (% of the maximum), the figure FNC-1 results are compared by.
+    metrics: dict[str, Any] = {"fnc_score": fnc_score(gold, predicted), "fnc_points": got, "fnc_max": best}
     f1s = []
     for label in STANCE_LABELS:
         tp = sum(g == label and p == label for g, p in zip(gold, predicted))
