@@ -25,6 +25,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import numpy as np
+
 from .errors import SpanError
 
 __all__ = [
@@ -34,9 +36,13 @@ __all__ = [
     "Claim",
     "DateInference",
     "Entity",
+    "EntityEdge",
     "Evidence",
     "Finding",
     "FindingLabel",
+    "Fingerprint",
+    "FramingContrast",
+    "FramingScore",
     "IngestReport",
     "Link",
     "LinkKind",
@@ -218,13 +224,18 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A named-entity mention. ``title`` is a role or title written next to it ("US President")."""
+    """An entity mention. ``title`` is a role or title written next to it ("US President").
+
+    ``form`` is ``name`` for proper names ("Dmitry Peskov") and ``description`` for definite
+    descriptions that stand for a named entity ("the Kremlin chief"), resolved at story level.
+    """
 
     span: Span
     kind: str
     text: str
     title: str | None = None
     title_span: Span | None = None
+    form: Literal["name", "description"] = "name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +326,27 @@ class Analysis:
         return None
 
 
+# ----------------------------------------------------------------------------------- fingerprint
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """Compact signatures of an article for fast candidate retrieval.
+
+    ``minhash`` is the MinHash signature (``num_perm`` unsigned 64-bit values, ``uint64``) of its shingles;
+    ``embedding`` the L2-normalized multilingual embedding of title + lead, when computed; ``terms`` its
+    most weighted content terms for story clustering, typed by prefix (``e:`` a word of a name, ``n:`` a
+    number, ``t:`` a date, ``w:`` a content word), most weighted first, and ``weights`` their weighted
+    counts (same order; empty when unknown, e.g. for fingerprints read back from the store).
+    """
+
+    article_id: str
+    minhash: np.ndarray
+    embedding: np.ndarray | None = None
+    terms: tuple[str, ...] = ()
+    weights: tuple[float, ...] = ()
+
+
 # ------------------------------------------------------------------------------------ provenance
 
 
@@ -385,6 +417,16 @@ class Entity:
     mentions: tuple[Span, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class EntityEdge:
+    """Two entities mentioned together; ``evidence`` are the sentences where they co-occur."""
+
+    a: str
+    b: str
+    weight: int
+    evidence: tuple[Span, ...] = ()
+
+
 class FindingLabel(str, enum.Enum):
     CORROBORATED = "corroborated"
     SINGLE_SOURCE = "single-source"
@@ -437,6 +479,28 @@ class TimelineEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class FramingContrast:
+    """A loaded word set against the neutral wording another source uses for the same claim."""
+
+    loaded: Evidence
+    neutral: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class FramingScore:
+    """How loaded one article's wording is: loaded words per 100 words, and the words themselves.
+
+    ``contrasts`` pair loaded words with the same claim as another source words it without them.
+    """
+
+    article_id: str
+    source: str | None
+    score: float
+    loaded: tuple[Evidence, ...] = ()
+    contrasts: tuple[FramingContrast, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class StoryReport:
     """Everything the story-level stages computed for one story, recomputed when the story changes."""
 
@@ -447,6 +511,8 @@ class StoryReport:
     summary: tuple[SummarySentence, ...] = ()
     provenance: tuple[Provenance, ...] = ()
     links: tuple[Link, ...] = ()
+    graph: tuple[EntityEdge, ...] = ()
+    framing: tuple[FramingScore, ...] = ()
 
 
 @dataclass(slots=True)
@@ -510,11 +576,14 @@ def _convert(tp: Any, value: Any) -> Any:
     return value
 
 
-def from_dict(cls: type, data: Mapping[str, Any]) -> Any:
-    """Rebuild a model record from :func:`to_dict` output (unknown keys are ignored)."""
+def from_dict(cls: type, data: Mapping[str, Any], **given: Any) -> Any:
+    """Rebuild a model record from :func:`to_dict` output (unknown keys are ignored).
+
+    Fields passed in ``given`` are used as they are (e.g. the :class:`Article` of an :class:`Analysis`).
+    """
     hints = _hints(cls)
-    kwargs = {}
+    kwargs = dict(given)
     for f in dataclasses.fields(cls):
-        if f.name in data and f.init:
+        if f.name in data and f.init and f.name not in given:
             kwargs[f.name] = _convert(hints[f.name], data[f.name])
     return cls(**kwargs)

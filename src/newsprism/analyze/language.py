@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from ..errors import ModelNotAvailable
+from ..model import Analysis
 from ..settings import AnalyzeSettings
+from .base import AnalysisStage
 
-__all__ = ["LanguageDetector"]
+__all__ = ["LanguageDetector", "LanguageStage"]
 
 
 class LanguageDetector:
@@ -32,7 +34,7 @@ class LanguageDetector:
         builder = LanguageDetectorBuilder.from_all_languages()
         if self.settings.language_accuracy == "low":
             builder = builder.with_low_accuracy_mode()
-        return builder.with_preloaded_language_models().build()
+        return builder.build()
 
     def __call__(self, text: str) -> str | None:
         sample = text[:2000]
@@ -50,3 +52,25 @@ class LanguageDetector:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.settings = state["settings"]
         self._detector = None
+
+
+class LanguageStage(AnalysisStage):
+    """Fill ``lang``: the article's declared language, else the detected one."""
+
+    name: ClassVar[str] = "newsprism.language.v1"
+    requires: ClassVar[tuple[str, ...]] = ()
+    produces: ClassVar[tuple[str, ...]] = ("lang",)
+
+    def __init__(self, settings: AnalyzeSettings | None = None) -> None:
+        self.settings = settings or AnalyzeSettings()
+        self._detector = LanguageDetector(self.settings)
+
+    def predict(self, analysis: Analysis) -> str | None:
+        if analysis.article.lang:
+            return analysis.article.lang
+        if self._detector is None:
+            self._detector = LanguageDetector(self.settings)
+        return self._detector(analysis.article.text)
+
+    def annotate(self, analysis: Analysis, result: str | None) -> None:
+        analysis.lang = result

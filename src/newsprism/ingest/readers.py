@@ -21,7 +21,7 @@ from ..errors import InputError
 from ..model import RawDocument, Rejected
 from ..settings import IngestSettings
 
-__all__ = ["SUFFIXES", "decode_text", "iter_files", "read_bytes", "read_paths"]
+__all__ = ["SUFFIXES", "decode_text", "iter_files", "read_bytes", "read_paths", "record_to_raw"]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".md", ".text")
@@ -30,7 +30,7 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")
 WARC_SUFFIXES = (".warc",)
 SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES
 
-_RECORD_FIELDS = ("id", "url", "source", "title", "published", "lang", "authors")
+_RECORD_FIELDS = ("id", "url", "source", "title", "published", "updated", "lang", "authors")
 
 
 def _kind_of(path: Path) -> str | None:
@@ -114,11 +114,11 @@ def decode_text(data: bytes) -> str:
     return text
 
 
-def _record_to_raw(obj: Any, origin: str) -> RawDocument:
+def record_to_raw(obj: Any, origin: str) -> RawDocument:
     if not isinstance(obj, dict):
         raise InputError("E110", f"a JSONL line must be an object, got {type(obj).__name__}")
     meta = {k: obj[k] for k in _RECORD_FIELDS if obj.get(k) not in (None, "", [])}
-    for key in ("id", "url", "source", "title", "published", "lang"):
+    for key in ("id", "url", "source", "title", "published", "updated", "lang"):
         if key in meta and not isinstance(meta[key], (str, int)):
             raise InputError("E111", f"field {key!r} must be a string")
     if "authors" in meta:
@@ -144,7 +144,7 @@ def _read_jsonl(data: bytes, origin: str) -> Iterator[RawDocument | Rejected]:
         where = f"{origin}:{lineno}"
         try:
             obj = json.loads(line)
-            yield _record_to_raw(obj, where)
+            yield record_to_raw(obj, where)
         except json.JSONDecodeError as e:
             yield Rejected(where, "ingest", "E113", f"invalid JSON: {e.msg} at column {e.colno}")
         except InputError as e:
