@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 from pathlib import Path
 
 import numpy as np
 import pytest
+from typer.testing import CliRunner
 
 from newsprism import _stance_features as feats
+from newsprism.cli import app
 from newsprism.errors import ConfigError, ModelNotAvailable
 from newsprism.evaluate import run_suite
 from newsprism.evaluate.stance import fnc_points, fnc_score, load_pairs, score
@@ -209,3 +212,29 @@ def test_whole_bench_suite(bench_dir: Path) -> None:
     assert m["pairs"] == 13174
     assert m["fnc_score"] >= 90.0
     assert m["seconds"] < 300
+
+
+def test_cli_evaluate_stance_on_a_tiny_suite(tmp_path: Path) -> None:
+    """`newsprism evaluate stance` runs the shipped model, prints the FNC figures and writes predictions."""
+    (tmp_path / "bodies.jsonl").write_text(
+        "".join(json.dumps({"body_id": i, "body": BODIES[label]}) + "\n" for i, label in enumerate(sorted(BODIES)))
+    )
+    (tmp_path / "pairs.jsonl").write_text(
+        "".join(
+            json.dumps({"headline": HEADLINE, "body_id": i, "stance": label}) + "\n"
+            for i, label in enumerate(sorted(BODIES))
+        )
+    )
+    out = tmp_path / "pred.jsonl"
+    result = CliRunner().invoke(app, ["evaluate", "stance", "--data", str(tmp_path), "--json", "--predictions", str(out)])
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.stdout)
+    assert metrics["pairs"] == 4 and metrics["fnc_max"] == 3.25
+    assert metrics["f1_agree"] == 1.0 and metrics["f1_unrelated"] == 1.0
+    # The refuting body is related but not called "disagree" (see above): 0.25 of its 1.0 is lost.
+    assert metrics["fnc_score"] == pytest.approx(100 * 2.5 / 3.25, abs=1e-3)
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["stance"] for r in rows][0] == "agree"
+    assert {"headline", "body_id", "stance"} <= set(rows[0])
+    table = CliRunner().invoke(app, ["evaluate", "stance", "--data", str(tmp_path)])
+    assert table.exit_code == 0 and "fnc_score" in table.stdout
