@@ -42,8 +42,14 @@ __all__ = ["STANCE_LABELS", "StanceClassifier", "StanceModel", "StanceResult", "
 STANCE_LABELS: tuple[str, ...] = ("agree", "disagree", "discuss", "unrelated")
 _RELATED_LABELS = STANCE_LABELS[:3]
 # Version of the feature set and archive layout; a model saved with another version is refused.
-FORMAT = "newsprism.stance.v2"
+FORMAT = "newsprism.stance.v3"
 _PACKAGED = "stance.npz"
+# Features of the body alone (its length and style), the same for every headline it is paired with.
+# Given them, the second stage recognises training bodies instead of learning how a body treats the
+# claim: 5-fold CV on bench/stance, 82.1 FNC without them vs 81.6 with (folds by story), 85.2 vs 84.5
+# (folds by body). The first stage keeps them (without them: -0.1).
+_BODY_ONLY = ("body_log_words", "debunk_sentence_share", "attribution_per_100", "quotes_per_100", "questions_body")
+_STANCE_COLUMNS = np.array([i for i, name in enumerate(feats.FEATURE_NAMES) if name not in _BODY_ONLY])
 # Cue words that make a sentence better evidence for each related label.
 _LABEL_CUES = {"agree": feats.CONFIRMING, "disagree": feats.REFUTING, "discuss": feats.HEDGING}
 
@@ -195,7 +201,7 @@ class StanceModel:
 
         related = y != STANCE_LABELS.index("unrelated")
         self.related_ = trees(X, related.astype(int))
-        self.stance_ = trees(X[related], y[related])
+        self.stance_ = trees(X[np.ix_(related, _STANCE_COLUMNS)], y[related])
         self.meta_ = {"format": FORMAT, "features": list(feats.FEATURE_NAMES), "labels": list(STANCE_LABELS)}
         return self
 
@@ -205,7 +211,7 @@ class StanceModel:
             raise ModelNotAvailable("the stance model is not fitted or loaded")
         X = self.rows(views)
         p_related = self.related_.predict_proba(X)[:, 1]
-        p_stance = self.stance_.predict_proba(X)
+        p_stance = self.stance_.predict_proba(X[:, _STANCE_COLUMNS])
         return np.column_stack([p_stance * p_related[:, None], 1.0 - p_related])
 
     def predict_proba(self, headlines: Sequence[str], bodies: Sequence[str]) -> np.ndarray:
