@@ -60,7 +60,7 @@ def test_hand_built_pairs_get_their_label(classifier: StanceClassifier, expected
 
 def test_refuting_body_is_related_and_leans_away_from_agree(classifier: StanceClassifier) -> None:
     # "disagree" is the rare label (9 % of related dev pairs) and the model seldom predicts it (recall
-    # 0.03-0.14 in grouped CV, bench/README_stance.md); what must hold is that a body calling the claim a
+    # 0.05-0.19 in grouped CV, bench/README_stance.md); what must hold is that a body calling the claim a
     # hoax is about it, is not taken to agree, and scores "disagree" above a confirming body.
     result = classifier.predict(HEADLINE, BODIES["disagree"])
     confirming = classifier.predict(HEADLINE, BODIES["agree"])
