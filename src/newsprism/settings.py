@@ -93,16 +93,48 @@ class FingerprintSettings:
 
 @dataclass(frozen=True)
 class ProvenanceSettings:
-    # Estimated Jaccard of 5-word shingles above which two texts are near-duplicates.
-    duplicate_jaccard: float = _range(0.0, 1.0, 0.8)
-    # Share of the newer article's sentences aligned to the older one to call it a rewrite.
+    # --- candidate index (LSH keys in the store; changing these requires re-indexing) ---
+    # Content-word sketch: 20 bands of 3 rows find 93% of pairs at Jaccard 0.5 and 0.5% at 0.1
+    # (rewrites with 40% of words substituted keep ~0.45; bench/provenance.py recall sweep).
+    words_bands: int = _range(1, 256, 20)
+    words_rows: int = _range(1, 16, 3)
+    # Anchors sketch (numbers, names, calendar words): translations keep a median Jaccard of 0.64 and
+    # 0.43 at the 5th percentile on MEANTIME dev; 20 x 3 finds 88% at 0.43 and 99.6% at 0.64.
+    anchors_bands: int = _range(1, 256, 20)
+    anchors_rows: int = _range(1, 16, 3)
+    # Sets with fewer items than this are not indexed (a sketch of three words matches anything).
+    index_min_items: int = _range(1, 1000, 5)
+    # Candidates verified per new article, most shared buckets first (bounds the cost per article).
+    candidates: int = _range(1, 10_000, 40)
+    # Seed of the index's MinHash permutations (keys are comparable only with the same seed).
+    seed: int = _range(0, 2**31, 7)
+    # --- verification ---
+    # Sentences with fewer content tokens (stems and numbers) than this are not compared (datelines, bylines).
+    min_sentence_tokens: int = _range(1, 50, 3)
+    # At most this many sentences per article are compared (bounds the embedding cost of long articles).
+    max_sentences: int = _range(1, 10_000, 60)
+    # Same language: sentences align when the Dice overlap of their stems reaches this and they share at
+    # least `rewrite_min_shared` stems (ECB+ dev independent reports rarely pass 0.4 outside quotations).
+    rewrite_sentence_dice: float = _range(0.0, 1.0, 0.5)
+    rewrite_min_shared: int = _range(1, 100, 3)
+    # A rewrite needs this many aligned sentences (fewer if an article is shorter) ...
+    rewrite_min_pairs: int = _range(1, 100, 3)
+    # ... covering this share of the words of at least one of the two texts.
     rewrite_coverage: float = _range(0.0, 1.0, 0.5)
-    # LSH threshold for candidate retrieval; low so rewrites with 20-40% edits are still candidates.
-    lsh_threshold: float = _range(0.0, 1.0, 0.2)
-    # Cosine of title+lead embeddings above which a cross-language pair is checked as a translation.
-    translation_candidate_cosine: float = _range(0.0, 1.0, 0.85)
-    # Share of sentences aligned across languages to call a translation.
-    translation_coverage: float = _range(0.0, 1.0, 0.5)
+    # Same words in the same order (2·LCS / total tokens) above which two texts are duplicates.
+    duplicate_similarity: float = _range(0.0, 1.0, 0.9)
+    # Across languages: lead (title + first paragraph) embedding cosine below which a candidate is not
+    # checked further; MEANTIME dev translations score 0.88 or more, same-company distractors 0.75-0.89.
+    translation_candidate_cosine: float = _range(0.0, 1.0, 0.8)
+    # Sentences align across languages at this e5 cosine or more (MEANTIME dev: translated sentences 0.88+
+    # at the 1st percentile; greedy one-to-one alignment keeps distractor documents' coverage ≤ 0.5).
+    translation_sentence_cosine: float = _range(0.0, 1.0, 0.89)
+    # Share of the shorter article's sentences that must align to call a translation (dev: ≥ 0.67 vs ≤ 0.5).
+    translation_coverage: float = _range(0.0, 1.0, 0.6)
+    # And at least this many aligned sentences (fewer if an article is shorter).
+    translation_min_pairs: int = _range(1, 100, 3)
+    # Direction: an unaligned sentence with this many content tokens counts as substantive content.
+    substantive_tokens: int = _range(1, 100, 5)
 
 
 @dataclass(frozen=True)
