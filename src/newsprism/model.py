@@ -39,9 +39,10 @@ __all__ = [
     "EntityEdge",
     "Evidence",
     "Finding",
-    "FramingScore",
     "FindingLabel",
     "Fingerprint",
+    "FramingContrast",
+    "FramingScore",
     "IngestReport",
     "Link",
     "LinkKind",
@@ -478,13 +479,25 @@ class TimelineEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class FramingContrast:
+    """A loaded word set against the neutral wording another source uses for the same claim."""
+
+    loaded: Evidence
+    neutral: Evidence
+
+
+@dataclass(frozen=True, slots=True)
 class FramingScore:
-    """How loaded one article's wording is: loaded words per 100 words, and the words themselves."""
+    """How loaded one article's wording is: loaded words per 100 words, and the words themselves.
+
+    ``contrasts`` pair loaded words with the same claim as another source words it without them.
+    """
 
     article_id: str
     source: str | None
     score: float
     loaded: tuple[Evidence, ...] = ()
+    contrasts: tuple[FramingContrast, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

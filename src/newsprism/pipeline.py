@@ -287,7 +287,7 @@ class Pipeline:
         published = {a.article.id: (a.published.value or a.published.latest) for a in analyses}
         provenance = find_originals(published, links, [a.id for a in articles])
         findings = self.comparer(analyses, entities, provenance)
-        framing = self.summarizer.framing(analyses)
+        framing = self.summarizer.framing(analyses, findings)
         return StoryReport(
             story_id=story_id,
             entities=entities.entities,

@@ -39,6 +39,15 @@ def _source_label(a: Article) -> str:
     return a.source or (a.url or a.origin.rsplit("/", 1)[-1] or a.id)
 
 
+def _context(view: StoryView, ev: Evidence, width: int = 60) -> str:
+    """The words around a highlighted span, for showing a loaded word in its sentence."""
+    article = next((a for a in view.articles if a.id == ev.span.doc_id), None)
+    if article is None:
+        return ev.quote
+    start, end = max(0, ev.span.start - width), min(len(article.text), ev.span.end + width)
+    return ("\u2026" if start else "") + article.text[start:end].replace("\n", " ") + ("\u2026" if end < len(article.text) else "")
+
+
 def story_markdown(view: StoryView, max_per_label: int = 12) -> str:
     """The whole story report as Markdown."""
     story, report = view.story, view.report
@@ -102,4 +111,7 @@ def story_markdown(view: StoryView, max_per_label: int = 12) -> str:
         for fs in sorted(report.framing, key=lambda f: -f.score):
             words = ", ".join(dict.fromkeys(f"\u201c{e.quote}\u201d" for e in fs.loaded)) or "none"
             out.append(f"- [{number.get(fs.article_id, '?')}] {fs.score:.2f} loaded words per 100: {words}")
+            for c in fs.contrasts:
+                out.append(f"  - \u201c**{_md_escape(c.loaded.quote)}**\u201d in \u201c{_md_escape(_context(view, c.loaded))}\u201d, "
+                           f"where {cite(c.neutral)} says \u201c{_md_escape(c.neutral.quote)}\u201d")
     return "\n".join(out) + "\n"

@@ -151,8 +151,37 @@ class StoriesSettings:
 class CompareSettings:
     # Two numbers within this relative difference agree (rounding: 4.1 million vs 4 million).
     number_tolerance: float = _range(0.0, 1.0, 0.05)
-    # Two dates within this many days agree (month-level approximations such as "five months ago").
+    # Relative tolerance when either number is approximate ("about 150", "some 4 million").
+    approximate_tolerance: float = _range(0.0, 1.0, 0.15)
+    # Two resolved relative dates within this many days agree ("four and a half" vs "five months ago").
     date_tolerance_days: int = _range(0, 366, 20)
+    # Words on each side of a value that describe its slot (conflicts-dev sweep over 2..6).
+    context_window: int = _range(1, 20, 4)
+    # Weights of the value-context similarity: neighbouring words, sentence words, sentence entities
+    # (conflicts-dev: a logistic fit on candidate pairs weighs sentence and neighbouring words most).
+    weight_near: float = _range(0.0, 10.0, 0.5)
+    weight_sentence: float = _range(0.0, 10.0, 0.3)
+    weight_entities: float = _range(0.0, 10.0, 0.2)
+    # Added to the context similarity when both values are the only ones of their key in their report
+    # (conflicts-dev sweep 0.15/0.25: 0.25 doubles false findings).
+    unique_bonus: float = _range(0.0, 1.0, 0.15)
+    # Context similarity from which two differing values are reported as a contradiction (conflicts-dev
+    # sweep 0.25..0.4: 0.3 is the lowest keeping false findings under 0.3 per unchanged pair).
+    conflict_similarity: float = _range(0.0, 1.0, 0.3)
+    # Context similarity from which two compatible values are taken as the same fact.
+    agree_similarity: float = _range(0.0, 1.0, 0.25)
+    # Weights of claim similarity: content words, entities, values (numbers and dates).
+    weight_claim_words: float = _range(0.0, 10.0, 0.5)
+    weight_claim_entities: float = _range(0.0, 10.0, 0.3)
+    weight_claim_values: float = _range(0.0, 10.0, 0.2)
+    # Claim similarity from which two claims of different sources are aligned (seed pair, hand-checked).
+    claim_similarity: float = _range(0.0, 1.0, 0.3)
+    # Added to the similarity of two statements by the same speaker (seed pair: Sullivan's drone claim).
+    same_speaker_bonus: float = _range(0.0, 1.0, 0.15)
+    # Embedding cosine (multilingual-e5-small) from which claims sharing an entity are paraphrases.
+    claim_embedding_cosine: float = _range(0.0, 1.0, 0.88)
+    # Aligned claims this similar with different speakers (or polarity) are reported as contradicting.
+    speaker_conflict_similarity: float = _range(0.0, 1.0, 0.5)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from .model import (
     Evidence,
     Finding,
     FindingLabel,
+    FramingContrast,
     FramingScore,
     Span,
     SummarySentence,
@@ -37,12 +38,36 @@ class Summarizer:
     def __init__(self, max_sentences: int = 6) -> None:
         self.max_sentences = max_sentences
 
-    def framing(self, analyses: Sequence[Analysis]) -> list[FramingScore]:
+    def framing(self, analyses: Sequence[Analysis], findings: Sequence[Finding] = ()) -> list[FramingScore]:
+        """Loaded words per 100 words of each article, each loaded word set against the neutral wording of
+        the same claim in other sources (claims the comparison aligned and that carry no loaded word).
+
+        >>> from newsprism.model import Article
+        >>> a = Analysis(Article.build(text="Putin began his bloody invasion.", id="a"))
+        >>> b = Analysis(Article.build(text="Putin started the war.", id="b"))
+        >>> a.framing = [a.article.span(16, 22, "framing", "intensifier")]
+        >>> f = Finding("claim", FindingLabel.CORROBORATED, "war", "", (Evidence(a.article.span(0, 32, "claims"), a.article.text),
+        ...             Evidence(b.article.span(0, 22, "claims"), b.article.text)), 2)
+        >>> [(c.loaded.quote, c.neutral.quote) for c in Summarizer().framing([a, b], [f])[0].contrasts]
+        [('bloody', 'Putin started the war.')]
+        """
+        loaded_spans = [s for a in analyses for s in a.framing]
+        aligned = [f for f in findings if f.kind in ("claim", "statement") and len({e.span.doc_id for e in f.evidence}) > 1]
         out = []
         for a in analyses:
             body = a.article.body
             loaded = tuple(Evidence(s, a.article.quote(s), s.label, a.article.source) for s in a.framing)
-            out.append(FramingScore(a.article.id, a.article.source, round(loaded_score(list(a.framing), body), 3), loaded))
+            contrasts = []
+            for ev in loaded:
+                for f in aligned:
+                    if not any(e.span.contains(ev.span) for e in f.evidence):
+                        continue
+                    for other in f.evidence:
+                        if other.span.doc_id != a.article.id and not any(other.span.contains(s) for s in loaded_spans):
+                            contrasts.append(FramingContrast(ev, other))
+                            break
+            out.append(FramingScore(a.article.id, a.article.source, round(loaded_score(list(a.framing), body), 3), loaded,
+                                    tuple(contrasts)))
         return out
 
     def summary(self, analyses: Sequence[Analysis], findings: Sequence[Finding], framing: Sequence[FramingScore]) -> list[SummarySentence]:

@@ -1,0 +1,1 @@
+"""Per-article analysis stages (language, sentences, entities, time, quantities, claims, framing)."""

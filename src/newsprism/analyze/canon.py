@@ -166,6 +166,10 @@ class EntityResolver:
             if len(toks) == len(ctoks) and all(_same_token(a, b) for a, b in zip(toks, ctoks)):
                 target = i
                 break
+            if m.kind == "PERSON" and len(toks) > 1 and len(ctoks) > 1 and toks[0] == ctoks[0] \
+                    and _same_token("".join(toks[1:]), "".join(ctoks[1:])):
+                target = i  # "Vincent DelGiudice" = "Vincent Del Giudice"
+                break
         if target is None:
             clusters.append(_Cluster(m.kind))
             target = len(clusters) - 1

@@ -104,7 +104,11 @@ class EntityRecognizer(AnalysisStage):
                 if kind is None or end <= start or _is_role_phrase(trimmed):
                     continue
                 mentions.append(self._with_title(article, kind, start, end))
-        mentions.extend(self._descriptions(article, mentions))
+        descriptions = self._descriptions(article, mentions)
+        if descriptions:
+            # "the Kremlin chief" stands for a person; the place name inside it is only its modifier.
+            mentions = [m for m in mentions if not any(d.span.contains(m.span) for d in descriptions)]
+        mentions.extend(descriptions)
         mentions.sort(key=lambda m: m.span.start)
         return _drop_overlaps(mentions)
 
@@ -121,10 +125,11 @@ class EntityRecognizer(AnalysisStage):
 
     def _descriptions(self, article, names: list[Mention]) -> list[Mention]:
         out = []
-        taken = [(m.span.start, m.span.end) for m in names]
+        people = [(m.span.start, m.span.end) for m in names if m.kind == "PERSON"]
+        others = [(m.span.start, m.span.end) for m in names if m.kind != "PERSON"]
         for m in _DESCRIPTION.finditer(article.text):
             s, e = m.start(), m.end()
-            if any(a < e and s < b for a, b in taken):
+            if any(a < e and s < b for a, b in people) or any(a < e and s < b and not (s <= a and b <= e) for a, b in others):
                 continue
             out.append(Mention(article.span(s, e, "mentions", "PERSON"), "PERSON", m.group(), form="description"))
         return out

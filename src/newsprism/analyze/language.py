@@ -34,7 +34,7 @@ class LanguageDetector:
         builder = LanguageDetectorBuilder.from_all_languages()
         if self.settings.language_accuracy == "low":
             builder = builder.with_low_accuracy_mode()
-        return builder.with_preloaded_language_models().build()
+        return builder.build()
 
     def __call__(self, text: str) -> str | None:
         sample = text[:2000]

@@ -49,7 +49,8 @@ _STOP = frozenset("""the a an of and or in on at to for from by with as is are w
     during since until into onto upon de la le les des du et en el los las y del un una der die das und im am
     ago later earlier rather now today yesterday tomorrow here there also only just still already again ever""".split())
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+# Thousands separators may be followed by a space in tokenized text ("4, 051 yards").
+_NUM = r"\d{1,3}(?:, ?\d{3}(?!\d))+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 _WORD = "|".join(sorted((re.escape(w) for w in _UNITS), key=len, reverse=True))
 _SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
 _VAGUE_RE = "|".join(sorted((re.escape(w) for w in _VAGUE), key=len, reverse=True))
@@ -62,6 +63,12 @@ _PATTERN = re.compile(
     rf"(?![\w])",
     re.IGNORECASE,
 )
+_TIME_UNITS = frozenset(
+    "second minute hour day night week weekend month year decade century fortnight quarter "
+    "sekunde minute stunde tag woche monat jahr jahrzehnt seconde heure jour semaine moi an année "
+    "segundo minuto hora día semana mes año".split()
+)
+_RELATIVE = re.compile(r"[\s\w-]{0,20}?\b(?:ago|earlier|later|before|hence|zuvor|her|auparavant|atrás)\b", re.I)
 _NOUN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -78,8 +85,8 @@ def noun_key(noun: str | None) -> str | None:
 
 def _parse_number(raw: str) -> float:
     raw = raw.strip()
-    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", raw):
-        return float(raw.replace(",", ""))
+    if re.fullmatch(r"\d{1,3}(, ?\d{3})+(\.\d+)?", raw):
+        return float(raw.replace(",", "").replace(" ", ""))
     if re.fullmatch(r"\d+,\d{1,2}", raw):  # decimal comma: 4,5
         return float(raw.replace(",", "."))
     if re.fullmatch(r"\d{1,3}(\.\d{3})+", raw):  # thousands dot: 1.234.567
@@ -87,25 +94,56 @@ def _parse_number(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+_IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle".split())
+_RELATIONS = frozenset("""against across among between into onto off out toward towards while within without
+    per via plus minus apart ago later earlier when where whom""".split())
+
+
+def _ends_phrase(word: str) -> bool:
+    """A counted noun phrase usually ends at its first plural ("combat drones", "people")."""
+    low = word.lower()
+    return low in _IRREGULAR_PLURALS or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3)
+
+
 def _noun_after(text: str, pos: int) -> str | None:
-    """The noun a number counts: the last content word of the next few words ("unmanned aerial vehicles")."""
+    """The noun a number counts: the head of the words written right after it.
+
+    The phrase starts directly after the number (only spaces or a hyphen between), never crosses
+    punctuation, and ends at its first plural, a function word or a capitalized word.
+
+    >>> _noun_after("288 candidates running for", 3), _noun_after("several hundred unmanned aerial vehicles.", 15)
+    ('candidates', 'vehicles')
+    >>> _noun_after("hundreds\u2019 of combat drones", 8)
+    'drones'
+    >>> _noun_after("125.\\nI attach hopes", 3) is None
+    True
+    """
     words: list[str] = []
     rest = text[pos : pos + 80]
+    last_end = 0
     for m in _NOUN_WORD.finditer(rest):
-        gap = rest[(m.start() - 1) if m.start() else 0 : m.start()]
-        if words and gap and gap not in " ":
+        gap = rest[last_end : m.start()]
+        if gap.strip(" -\t\u2019\u201d'\"") or "\n" in gap:  # closing quotes: "'hundreds' of drones"
             break
         w = m.group()
+        low = w.lower()
         if words and w[0].isupper():
             break
-        if w.lower() in _STOP:
-            if w.lower() == "of" and not words:
+        if low in _STOP or low in _RELATIONS:
+            if low == "of" and not words:
+                last_end = m.end()
                 continue
             break
-        words.append(w)
-        if len(words) == 3 or (m.end() < len(rest) and rest[m.end()] in ",.;:)"):
+        if words and low.endswith(("ing", "ed")):
             break
-    return words[-1] if words else None
+        words.append(w)
+        last_end = m.end()
+        if len(words) == 3 or _ends_phrase(w):
+            break
+    # Without part-of-speech tags: the first plural-looking word is the counted noun ("booths opened"),
+    # else the last word of the phrase ("unmanned aerial vehicle", "people").
+    plural = [w for w in words if len(w) > 3 and w.lower().endswith("s") and not w.lower().endswith("ss")]
+    return plural[0] if plural else (words[-1] if words else None)
 
 
 def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, int, dict]]:
@@ -142,6 +180,8 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         if m.group("unit") or m.group("cur"):
             unit = _UNIT_WORDS.get((m.group("unit") or m.group("cur")).lower())
         noun = _noun_after(text, e)
+        if noun and noun_key(noun) in _TIME_UNITS and _RELATIVE.match(text, e):
+            continue  # "five months ago" points to a date: the time stage resolves it ("90 days" stays a number)
         if unit is None and noun is None and not m.group("num"):
             continue  # "one" or "several" on its own is rarely a checkable quantity
         value = float(f"{value:.6g}")

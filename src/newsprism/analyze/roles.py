@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["RoleTitle", "parse_title", "title_after", "title_before", "titles_conflict"]
+__all__ = ["FUNCTIONS", "RoleTitle", "TEMPORAL_QUALIFIERS", "parse_title", "title_after", "title_before", "titles_conflict"]
 
 ROLE_HEADS = frozenset(
     """president vice-president president-elect premier chancellor minister secretary spokesman spokeswoman
@@ -142,31 +142,44 @@ def parse_title(title: str) -> RoleTitle:
     return RoleTitle(title, head, qualifiers, modifiers)
 
 
+# Qualifiers that place an office in time rather than change it ("former President" was President).
+TEMPORAL_QUALIFIERS = frozenset("former ex ex- late then outgoing incoming acting interim".split())
+# Functions a person performs alongside an office: a police inspector can be the police spokesman.
+FUNCTIONS = frozenset("""spokesman spokeswoman spokesperson sprecher sprecherin porte-parole portavoz advisor
+    adviser berater beraterin conseiller conseillère asesor asesora analyst economist correspondent editor
+    envoy negotiator diplomat founder co-founder owner professor""".split())
+_GENERIC = frozenset("leader chief head boss official officer executive".split())
+
+
 def titles_conflict(a: str, b: str) -> str | None:
     """Why two titles given to the same person cannot both be right at one time, or ``None``.
 
-    A different rank of the same office ("President" vs "Vice President"), or a different office where
-    both are offices a person holds one of ("Judge" vs "Senator").
+    A different rank of the same office ("President" vs "Vice President"), or two different offices
+    ("Judge" vs "Senator"). Generic heads ("leader"), functions held alongside an office ("spokesman")
+    and time qualifiers ("former") never conflict.
 
     >>> titles_conflict("US Vice President", "US President")
     'vice president is a different office from president'
+    >>> titles_conflict("Prime Minister", "Chairman")
+    'prime minister is a different office from chairman'
     >>> titles_conflict("Russian President", "president") is None
     True
     >>> titles_conflict("Kremlin spokesman", "spokesman") is None
     True
+    >>> titles_conflict("former President", "President") is None, titles_conflict("Police spokesman", "Police Inspector") is None
+    (True, True)
     """
     pa, pb = parse_title(a), parse_title(b)
     if not pa.head or not pb.head:
         return None
+    qa, qb = pa.qualifiers - TEMPORAL_QUALIFIERS, pb.qualifiers - TEMPORAL_QUALIFIERS
     if pa.head == pb.head:
-        if pa.qualifiers != pb.qualifiers:
-            qa = " ".join(sorted(pa.qualifiers) + [pa.head])
-            qb = " ".join(sorted(pb.qualifiers) + [pb.head])
-            return f"{qa} is a different office from {qb}"
+        if qa != qb:
+            return f"{' '.join(sorted(qa) + [pa.head])} is a different office from {' '.join(sorted(qb) + [pb.head])}"
         return None
-    generic = {"leader", "chief", "head", "boss", "official", "officer", "executive"}
-    if pa.head in generic or pb.head in generic:
+    last_a, last_b = pa.head.split()[-1], pb.head.split()[-1]
+    if {last_a, last_b} & (_GENERIC | FUNCTIONS):
         return None
-    if pa.head in ROLE_HEADS and pb.head in ROLE_HEADS:
-        return f"{pa.head} is a different office from {pb.head}"
+    if last_a in ROLE_HEADS and last_b in ROLE_HEADS:
+        return f"{' '.join(sorted(qa) + [pa.head])} is a different office from {' '.join(sorted(qb) + [pb.head])}"
     return None

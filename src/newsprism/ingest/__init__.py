@@ -1,0 +1,1 @@
+"""Ingestion: readers per input kind, HTML extraction, residue cleaning, article building."""

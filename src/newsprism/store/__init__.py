@@ -1,0 +1,1 @@
+"""Storage: the SQLAlchemy schema and the repository (SQLite by default, PostgreSQL supported)."""

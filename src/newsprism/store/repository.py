@@ -32,7 +32,7 @@ from ..model import (
 )
 from . import schema as t
 
-__all__ = ["StoryFilter", "Store"]
+__all__ = ["Store", "StoryFilter"]
 
 _ANALYSIS_FIELDS = tuple(f for f in Analysis.LAYERS)
 
