@@ -12,7 +12,7 @@ from newsprism.model import LinkKind
 from newsprism.prism import Prism
 from newsprism.settings import Settings
 
-from test_provenance_links import INDEPENDENT, ORIGINAL, REWRITE
+from .test_provenance_links import INDEPENDENT, ORIGINAL, REWRITE
 
 pytestmark = pytest.mark.issue(5)
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ._provenance_text import Unit
-from .model import Analysis
+from ._provenance_text import Unit, units_of
+from .model import Analysis, Span
 
 __all__ = ["Direction", "decide_direction", "is_promo"]
 
@@ -27,6 +27,8 @@ _PROMO = re.compile(
     r"\(photo|\(foto|\(bild|\(imagen",
     re.IGNORECASE,
 )
+# An unaligned line counts as added when at most this share of its words occur anywhere in the other text.
+_NOVEL = 0.5
 _END_PUNCT = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
 
 
@@ -54,20 +56,24 @@ class _Extras:
     loaded: int
 
 
-def _extras(analysis: Analysis, units: Sequence[Unit], aligned: set[int], min_tokens: int) -> _Extras:
+def _extras(analysis: Analysis, aligned: set[Span], other: Analysis, min_tokens: int) -> _Extras:
+    """What ``analysis`` has that ``other`` lacks: unaligned body lines whose words are mostly absent
+    from the other text (a line split or reworded differently is not an addition)."""
+    other_stems = {t for u in units_of(other) for t in u.stems}
     promo = captions = substantive = 0
-    for i, u in enumerate(units):
-        if i in aligned or not u.body:
+    for u in units_of(analysis):
+        if u.span in aligned or not u.body:
             continue
         text = analysis.article.quote(u.span)
+        if u.stems and len(u.stems & other_stems) > _NOVEL * len(u.stems):
+            continue
         if is_promo(text):
             promo += 1
         elif _is_caption(analysis, u):
             captions += 1
         elif len(u.tokens) >= min_tokens:
             substantive += 1
-    spans = [units[i].span for i in aligned]
-    loaded = sum(1 for f in analysis.framing if any(s.start <= f.start < s.end for s in spans))
+    loaded = sum(1 for f in analysis.framing if any(s.start <= f.start < s.end for s in aligned))
     return _Extras(promo, captions, substantive, loaded)
 
 
@@ -87,21 +93,18 @@ def _day(analysis: Analysis) -> str | None:
     return day or None
 
 
-def decide_direction(
-    a: Analysis, ua: Sequence[Unit], b: Analysis, ub: Sequence[Unit], pairs: Sequence[tuple[int, int, float]],
-    min_tokens: int = 5,
-) -> Direction:
+def decide_direction(a: Analysis, b: Analysis, pairs: Sequence[tuple[Span, Span]], min_tokens: int = 5) -> Direction:
     """Decide which of ``a`` and ``b`` is the copy, from dates first, then from what each text adds.
 
-    ``pairs`` are the aligned unit pairs ``(index in ua, index in ub, score)``; ``min_tokens`` is the
-    length from which an unaligned sentence counts as substantive content (not a stray line).
+    ``pairs`` are the aligned sentences ``(span in a, span in b)``; ``min_tokens`` is the length from which
+    an unaligned sentence counts as substantive content (not a stray line).
     """
     da, db = _day(a), _day(b)
     if da and db and da != db:
         later_a = da > db
         return Direction(later_a, f"published later ({max(da, db)} vs {min(da, db)})", by_date=True)
-    ea = _extras(a, ua, {i for i, _, _ in pairs}, min_tokens)
-    eb = _extras(b, ub, {j for _, j, _ in pairs}, min_tokens)
+    ea = _extras(a, {x for x, _ in pairs}, b, min_tokens)
+    eb = _extras(b, {y for _, y in pairs}, a, min_tokens)
     votes: list[tuple[int, str]] = []  # +1: a is the copy; -1: b is the copy
     for side, mine, other in ((1, ea, eb), (-1, eb, ea)):
         added = []

@@ -138,6 +138,8 @@ class Unit:
     numbers: frozenset[str]
     anchors: frozenset[str]
     body: bool
+    # Content words that are neither numbers nor month or day names: datelines and bylines have few.
+    words: int
 
 
 def units_of(analysis: Analysis) -> list[Unit]:
@@ -146,13 +148,14 @@ def units_of(analysis: Analysis) -> list[Unit]:
     >>> from newsprism.model import Article
     >>> from newsprism.analyze.sentences import SentenceSplitter
     >>> a = SentenceSplitter()(Analysis(Article.build(title="Storm hits", text="A storm hit the coast. It rained.")))
-    >>> [(u.tokens, u.body) for u in units_of(a)]
-    [(('storm', 'hits'), False), (('storm', 'hit', 'coast'), True), (('rained',), True)]
+    >>> [(u.tokens, u.body, u.words) for u in units_of(a)]
+    [(('storm', 'hits'), False, 2), (('storm', 'hit', 'coast'), True, 3), (('rained',), True, 1)]
     """
     article = analysis.article
     out = []
     for s in analysis.sentences:
         text = article.quote(s)
         toks = tuple(content_tokens(text))
-        out.append(Unit(s, toks, frozenset(toks), _numbers(text), frozenset(anchors_of(text)), s.start >= article.body_start))
+        words = sum(1 for w in _TOKEN.findall(fold(text)) if w[0].isalpha() and len(w) > 2 and w not in _STOP and w not in _CALENDAR)
+        out.append(Unit(s, toks, frozenset(toks), _numbers(text), frozenset(anchors_of(text)), s.start >= article.body_start, words))
     return out

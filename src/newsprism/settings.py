@@ -113,13 +113,17 @@ class ProvenanceSettings:
     min_sentence_tokens: int = _range(1, 50, 3)
     # At most this many sentences per article are compared (bounds the embedding cost of long articles).
     max_sentences: int = _range(1, 10_000, 60)
-    # Same language: sentences align when the Dice overlap of their stems reaches this and they share at
-    # least `rewrite_min_shared` stems (ECB+ dev independent reports rarely pass 0.4 outside quotations).
+    # Same language: body sentences with at least this many words (not numbers, month or day names) are
+    # compared; headlines and datelines are left out (alike in independent reports of one event).
+    rewrite_min_words: int = _range(1, 50, 4)
+    # Sentences align when the Dice overlap of their stems reaches this and they share at least
+    # `rewrite_min_shared` stems (ECB+ dev independent reports rarely pass 0.5 outside quotations).
     rewrite_sentence_dice: float = _range(0.0, 1.0, 0.5)
     rewrite_min_shared: int = _range(1, 100, 3)
     # A rewrite needs this many aligned sentences (fewer if an article is shorter) ...
     rewrite_min_pairs: int = _range(1, 100, 3)
-    # ... covering this share of the words of at least one of the two texts.
+    # ... covering this share of the words of one of the two texts, each aligned sentence weighted by its
+    # overlap (bench/provenance.py: copies ≥ 0.6 up to 20% substitutions; ECB+ independent reports ≤ 0.4).
     rewrite_coverage: float = _range(0.0, 1.0, 0.5)
     # Same words in the same order (2·LCS / total tokens) above which two texts are duplicates.
     duplicate_similarity: float = _range(0.0, 1.0, 0.9)
