@@ -10,10 +10,11 @@ taken for the source.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ._provenance_text import Unit, units_of
+from ._provenance_text import Unit
 from .model import Analysis, Span
 
 __all__ = ["Direction", "decide_direction", "is_promo"]
@@ -27,8 +28,9 @@ _PROMO = re.compile(
     r"\(photo|\(foto|\(bild|\(imagen",
     re.IGNORECASE,
 )
-# An unaligned line counts as added when at most this share of its words occur anywhere in the other text.
-_NOVEL = 0.5
+# An unaligned line counts as added when no line of the other text shares more than this Dice overlap
+# with it (a sentence with a third of its words replaced still shares ~0.6 with its counterpart).
+_NOVEL = 0.35
 _END_PUNCT = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
 
 
@@ -42,8 +44,9 @@ def is_promo(text: str) -> bool:
 
 
 def _is_caption(analysis: Analysis, unit: Unit) -> bool:
-    """A body line that reads like a photo caption: several words and no sentence-ending punctuation."""
-    if not unit.body or len(unit.tokens) < 3:
+    """A body line that reads like a photo caption: a description of five words or more (headings and
+    list items are shorter) with no sentence-ending punctuation."""
+    if not unit.body or unit.words < 5:
         return False
     return not _END_PUNCT.search(analysis.article.quote(unit.span))
 
@@ -56,17 +59,28 @@ class _Extras:
     loaded: int
 
 
-def _extras(analysis: Analysis, aligned: set[Span], other: Analysis, min_tokens: int) -> _Extras:
-    """What ``analysis`` has that ``other`` lacks: unaligned body lines whose words are mostly absent
-    from the other text (a line split or reworded differently is not an addition)."""
-    other_stems = {t for u in units_of(other) for t in u.stems}
+def _best_dice(unit: Unit, where: dict[str, list[int]], others: Sequence[Unit]) -> float:
+    shared: dict[int, int] = defaultdict(int)
+    for t in unit.stems:
+        for j in where.get(t, ()):
+            shared[j] += 1
+    return max((2.0 * n / (len(unit.stems) + len(others[j].stems)) for j, n in shared.items()), default=0.0)
+
+
+def _extras(analysis: Analysis, units: Sequence[Unit], aligned: set[Span], others: Sequence[Unit], min_tokens: int) -> _Extras:
+    """What ``analysis`` has that ``other`` lacks: unaligned body lines with no close counterpart in the
+    other text (a line reworded past the alignment threshold, or split differently, is not an addition)."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for j, v in enumerate(others):
+        for t in v.stems:
+            where[t].append(j)
     promo = captions = substantive = 0
-    for u in units_of(analysis):
+    for u in units:
         if u.span in aligned or not u.body:
             continue
-        text = analysis.article.quote(u.span)
-        if u.stems and len(u.stems & other_stems) > _NOVEL * len(u.stems):
+        if u.stems and _best_dice(u, where, others) > _NOVEL:
             continue
+        text = analysis.article.quote(u.span)
         if is_promo(text):
             promo += 1
         elif _is_caption(analysis, u):
@@ -93,30 +107,35 @@ def _day(analysis: Analysis) -> str | None:
     return day or None
 
 
-def decide_direction(a: Analysis, b: Analysis, pairs: Sequence[tuple[Span, Span]], min_tokens: int = 5) -> Direction:
+def decide_direction(
+    a: Analysis, ua: Sequence[Unit], b: Analysis, ub: Sequence[Unit], pairs: Sequence[tuple[Span, Span]], min_tokens: int = 5
+) -> Direction:
     """Decide which of ``a`` and ``b`` is the copy, from dates first, then from what each text adds.
 
-    ``pairs`` are the aligned sentences ``(span in a, span in b)``; ``min_tokens`` is the length from which
-    an unaligned sentence counts as substantive content (not a stray line).
+    ``ua``/``ub`` are all the sentences of each (:func:`units_of`); ``pairs`` are the aligned sentences
+    ``(span in a, span in b)``; ``min_tokens`` is the length from which an unaligned sentence counts as
+    substantive content (not a stray line).
     """
     da, db = _day(a), _day(b)
     if da and db and da != db:
         later_a = da > db
         return Direction(later_a, f"published later ({max(da, db)} vs {min(da, db)})", by_date=True)
-    ea = _extras(a, {x for x, _ in pairs}, b, min_tokens)
-    eb = _extras(b, {y for _, y in pairs}, a, min_tokens)
+    ea = _extras(a, ua, {x for x, _ in pairs}, ub, min_tokens)
+    eb = _extras(b, ub, {y for _, y in pairs}, ua, min_tokens)
     votes: list[tuple[int, str]] = []  # +1: a is the copy; -1: b is the copy
     for side, mine, other in ((1, ea, eb), (-1, eb, ea)):
+        # A copy adds promotion lines and captions, not text of substance (that would make it the fuller
+        # report); an excerpt adds nothing while the other has sentences of its own.
         added = []
-        if mine.promo > other.promo:
+        if mine.promo > other.promo and mine.substantive <= other.substantive:
             added.append(f"{mine.promo} promotion line{'s' * (mine.promo > 1)}")
-        if mine.captions > other.captions:
+        if mine.captions > other.captions and mine.substantive <= other.substantive:
             added.append(f"{mine.captions} caption{'s' * (mine.captions > 1)}")
         if mine.loaded > other.loaded:
             added.append(f"{mine.loaded - other.loaded} loaded word{'s' * (mine.loaded - other.loaded > 1)} in the shared sentences")
         if added:
             votes.append((side, "{} adds " + ", ".join(added) + " the other lacks"))
-        if mine.substantive == 0 and other.substantive >= 2:
+        if mine.promo + mine.captions + mine.substantive == 0 and other.substantive >= 2:
             votes.append((side, "{} is a subset: every sentence of it is in the other, which has %d more" % other.substantive))
     total = sum(v for v, _ in votes)
     if total == 0:

@@ -18,7 +18,8 @@ from .model import Analysis, Span
 
 __all__ = ["Unit", "anchors_of", "content_tokens", "fold", "significant", "units_of"]
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Combining marks left by NFKD decomposition (the accents of Latin, Greek and Cyrillic letters).
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _NUMBER = re.compile(r"\d(?:[\d.,]*\d)?")
 _TOKEN = re.compile(r"\d(?:[\d.,]*\d)?|[^\W\d_]\w*", re.UNICODE)
 # A capitalized word (letters, inner apostrophes and hyphens), candidate name.
@@ -78,8 +79,7 @@ def fold(text: str) -> str:
     >>> fold("Peskow sagte, Erdoğan kommt")
     'peskow sagte, erdogan kommt'
     """
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 def content_tokens(text: str) -> list[str]:
@@ -88,14 +88,20 @@ def content_tokens(text: str) -> list[str]:
     >>> content_tokens("The ministry announced 4,907.20 points on Friday")
     ['ministr', 'announc', '49072', 'points', 'friday']
     """
+    return _tokens(fold(text))[0]
+
+
+def _tokens(folded: str) -> tuple[list[str], int]:
+    """Content tokens of folded text, and how many are words (not numbers, month or day names)."""
     out = []
-    for m in _TOKEN.finditer(fold(text)):
-        w = m.group()
+    words = 0
+    for w in _TOKEN.findall(folded):
         if w[0].isdigit():
             out.append(significant(w))
         elif len(w) > 2 and w not in _STOP:
             out.append(w[:_STEM])
-    return out
+            words += w not in _CALENDAR
+    return out, words
 
 
 def significant(number: str) -> str:
@@ -117,13 +123,18 @@ def anchors_of(text: str) -> set[str]:
 
     >>> sorted(anchors_of("Apple Inc. anunció el viernes 17 de julio que regalará carcasas del iPhone 4"))
     ['#17', '#4', '@d5', '@m7', 'inc', 'iphone']
+    >>> sorted(anchors_of("Cerrado el miércoles"))
+    ['@d3']
     """
     out = {"#" + n for n in _numbers(text)}
     for i, m in enumerate(_CAPITAL.finditer(text)):
-        word = fold(m.group())
+        raw = m.group()
+        if raw.islower() and raw.isascii() and raw not in _CALENDAR:  # most words: no name, no calendar word
+            continue
+        word = fold(raw)
         if word in _CALENDAR:
             out.add(_CALENDAR[word])
-        elif i > 0 and not m.group().islower() and len(word) > 1 and word not in _STOP:
+        elif i > 0 and not raw.islower() and len(word) > 1 and word not in _STOP:
             out.add(word)
     return out
 
@@ -155,7 +166,7 @@ def units_of(analysis: Analysis) -> list[Unit]:
     out = []
     for s in analysis.sentences:
         text = article.quote(s)
-        toks = tuple(content_tokens(text))
-        words = sum(1 for w in _TOKEN.findall(fold(text)) if w[0].isalpha() and len(w) > 2 and w not in _STOP and w not in _CALENDAR)
+        toks_list, words = _tokens(fold(text))
+        toks = tuple(toks_list)
         out.append(Unit(s, toks, frozenset(toks), _numbers(text), frozenset(anchors_of(text)), s.start >= article.body_start, words))
     return out

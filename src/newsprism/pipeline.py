@@ -257,15 +257,9 @@ class Pipeline:
                 computed[aid] = cached
             return computed[aid]
 
-        links = []
-        for cid in candidates:
-            if cid == new_id:
-                continue
-            old = self.store.get_analysis(conn, cid)
-            old_fp = self.store.get_fingerprint(conn, cid)
-            link = self.provenance.verify(analysis, fp, old, old_fp, vectors)
-            if link is not None:
-                links.append(link)
+        stored = self.store.get_for_provenance(conn, [c for c in candidates if c != new_id])
+        verdicts = self.provenance.assess_many(analysis, fp, [stored[c] for c in candidates if c in stored], vectors)
+        links = [v.link for v in verdicts if v.link is not None]
         new_vectors = computed.get(new_id)
         return sorted(links, key=lambda link: -link.score), (new_vectors if new_vectors is not None and new_vectors.size else None)
 

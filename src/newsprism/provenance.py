@@ -97,17 +97,19 @@ class ProvenanceDetector:
 
     # ----------------------------------------------------------------------------------- verify
 
-    def units(self, analysis: Analysis) -> list[Unit]:
+    def units(self, analysis: Analysis, all_units: Sequence[Unit] | None = None) -> list[Unit]:
         """The sentences compared across languages: enough content tokens (title and datelines included,
         a translation keeps them), at most ``max_sentences`` of them."""
         s = self.settings
-        return [u for u in units_of(analysis) if len(u.tokens) >= s.min_sentence_tokens][: s.max_sentences]
+        units = units_of(analysis) if all_units is None else all_units
+        return [u for u in units if len(u.tokens) >= s.min_sentence_tokens][: s.max_sentences]
 
-    def body_units(self, analysis: Analysis) -> list[Unit]:
-        """The sentences compared within a language: body sentences with enough words. Headlines and
-        datelines of independent reports of one event are alike by nature, so they are no evidence."""
-        s = self.settings
-        return [u for u in units_of(analysis) if u.body and u.words >= s.rewrite_min_words][: s.max_sentences]
+    def body_units(self, analysis: Analysis, all_units: Sequence[Unit] | None = None) -> list[Unit]:
+        """The sentences compared within a language: body sentences with enough words (all of them: the
+        lexical aligner is cheap). Headlines and datelines of independent reports of one event are alike
+        by nature, so they are no evidence."""
+        units = units_of(analysis) if all_units is None else all_units
+        return [u for u in units if u.body and u.words >= self.settings.rewrite_min_words]
 
     def embed(self, analysis: Analysis) -> np.ndarray:
         """Embeddings of :meth:`units` (one row each); the costly step, so callers cache the result."""
@@ -129,19 +131,31 @@ class ProvenanceDetector:
         """Check a candidate pair. ``vectors`` returns the sentence embeddings of an analysis (default:
         :meth:`embed`, uncached); it is called only for cross-language pairs that pass the lead check.
         The link points from the copy to its source (see :func:`decide_direction`)."""
-        ln, lo = new.lang or "", old.lang or ""
-        if ln and lo and ln != lo:
-            un, uo = self.units(new), self.units(old)
-            if not un or not uo:
-                return Verdict(None, "an article has no sentence long enough to compare")
-            return self._translation(new, new_fp, un, old, old_fp, uo, vectors or self.embed)
-        un, uo = self.body_units(new), self.body_units(old)
-        if not un or not uo:
-            return Verdict(None, "an article has no sentence long enough to compare")
-        return self._same_language(new, un, old, uo)
+        return self._assess(self._doc(new, new_fp), self._doc(old, old_fp), vectors or self.embed)
 
-    def _same_language(self, new: Analysis, un: list[Unit], old: Analysis, uo: list[Unit]) -> Verdict:
+    def assess_many(
+        self, new: Analysis, new_fp: Fingerprint, stored: Sequence[tuple[Analysis, Fingerprint]], vectors: VectorSource | None = None
+    ) -> list[Verdict]:
+        """:meth:`assess` of one new article against several stored ones (its sentences are read once)."""
+        doc = self._doc(new, new_fp)
+        return [self._assess(doc, self._doc(a, fp), vectors or self.embed) for a, fp in stored]
+
+    def _doc(self, analysis: Analysis, fp: Fingerprint) -> _Doc:
+        units = units_of(analysis)
+        return _Doc(analysis, fp, units, self.body_units(analysis, units), self.units(analysis, units))
+
+    def _assess(self, new: _Doc, old: _Doc, vectors: VectorSource) -> Verdict:
+        # Same words first, whatever the detected languages: a copy with an English promotion block can
+        # be detected as English while its source is not.
+        verdict = self._same_language(new, old) if new.body and old.body else None
+        ln, lo = new.analysis.lang or "", old.analysis.lang or ""
+        if (verdict is None or verdict.link is None) and ln and lo and ln != lo and new.cross and old.cross:
+            return self._translation(new, old, vectors)
+        return verdict or Verdict(None, "an article has no sentence long enough to compare")
+
+    def _same_language(self, new: _Doc, old: _Doc) -> Verdict:
         s = self.settings
+        un, uo = new.body, old.body
         pairs = align_lexical(un, uo, s.rewrite_sentence_dice, s.rewrite_min_shared)
         # Coverage of each text by aligned sentences, each weighted by its length and by how close its
         # match is: a copy with a fifth of its words replaced covers ~0.8 of the original, two
@@ -166,18 +180,16 @@ class ProvenanceDetector:
             return Verdict(None, f"only {len(pairs)} sentences shared, covering {max(cov_new, cov_old):.0%}", features)
         return Verdict(self._link(new, un, old, uo, pairs, kind, score, what), what, features)
 
-    def _translation(
-        self, new: Analysis, new_fp: Fingerprint, un: list[Unit], old: Analysis, old_fp: Fingerprint, uo: list[Unit],
-        vectors: VectorSource,
-    ) -> Verdict:
+    def _translation(self, new: _Doc, old: _Doc, vectors: VectorSource) -> Verdict:
         s = self.settings
+        un, uo = new.cross, old.cross
         features: dict[str, float] = {}
-        if new_fp.embedding is not None and old_fp.embedding is not None:
-            lead = float(np.dot(new_fp.embedding, old_fp.embedding))
+        if new.fp.embedding is not None and old.fp.embedding is not None:
+            lead = float(np.dot(new.fp.embedding, old.fp.embedding))
             features["lead_cosine"] = round(lead, 3)
             if lead < s.translation_candidate_cosine:
                 return Verdict(None, f"leads too far apart (cosine {lead:.2f})", features)
-        vn, vo = vectors(new), vectors(old)
+        vn, vo = vectors(new.analysis), vectors(old.analysis)
         if not (vn.ndim == vo.ndim == 2 and vn.shape[1] and vn.shape[1] == vo.shape[1]):
             # Numbers and names alone cannot tell a translation from an independent report of the event.
             return Verdict(None, "no sentence embedding model: a translation cannot be verified", features)
@@ -189,25 +201,36 @@ class ProvenanceDetector:
         features.update(pairs=len(pairs), coverage=round(coverage, 3), mean=round(mean, 3), in_order=round(in_order_share(pairs), 3))
         if len(pairs) < min(s.translation_min_pairs, len(un), len(uo)) or coverage < s.translation_coverage:
             return Verdict(None, f"only {len(pairs)} sentences align across languages ({coverage:.0%})", features)
-        what = (f"{new.lang} and {old.lang} texts align sentence by sentence: {len(pairs)} of "
+        what = (f"{new.analysis.lang} and {old.analysis.lang} texts align sentence by sentence: {len(pairs)} of "
                 f"{min(len(un), len(uo))} sentences (embedding cosine {mean:.2f} on average)")
         return Verdict(self._link(new, un, old, uo, pairs, LinkKind.TRANSLATION, coverage * mean, what), what, features)
 
     def _link(
-        self, new: Analysis, un: list[Unit], old: Analysis, uo: list[Unit], pairs: list[tuple[int, int, float]],
+        self, new: _Doc, un: list[Unit], old: _Doc, uo: list[Unit], pairs: list[tuple[int, int, float]],
         kind: LinkKind, score: float, what: str,
     ) -> Link:
         spans = [(un[i].span, uo[j].span) for i, j, _ in pairs]
-        d: Direction = decide_direction(new, old, spans, self.settings.substantive_tokens)
+        d: Direction = decide_direction(new.analysis, new.units, old.analysis, old.units, spans, self.settings.substantive_tokens)
         copy_is_new = True if d.copy_is_a is None else d.copy_is_a
         direction = d.reason if d.copy_is_a is not None else f"{d.reason}; taken in the order received"
         if copy_is_new:
-            copy, source = new, old
+            copy, source = new.analysis, old.analysis
             evidence = tuple(AlignedPair(un[i].span, uo[j].span, sc) for i, j, sc in pairs)
         else:
-            copy, source = old, new
+            copy, source = old.analysis, new.analysis
             evidence = tuple(AlignedPair(uo[j].span, un[i].span, sc) for i, j, sc in pairs)
         return Link(copy.article.id, source.article.id, kind, round(score, 3), f"{what}; {direction}", evidence, direction)
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """One side of a comparison: the analysis, its fingerprint and its sentences, read once."""
+
+    analysis: Analysis
+    fp: Fingerprint
+    units: list[Unit]
+    body: list[Unit]
+    cross: list[Unit]
 
 
 def find_originals(published: dict[str, str | None], links: Sequence[Link], order: Sequence[str]) -> list[Provenance]:

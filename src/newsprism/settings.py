@@ -111,7 +111,7 @@ class ProvenanceSettings:
     # --- verification ---
     # Sentences with fewer content tokens (stems and numbers) than this are not compared (datelines, bylines).
     min_sentence_tokens: int = _range(1, 50, 3)
-    # At most this many sentences per article are compared (bounds the embedding cost of long articles).
+    # At most this many sentences per article are embedded to check a translation (bounds the cost).
     max_sentences: int = _range(1, 10_000, 60)
     # Same language: body sentences with at least this many words (not numbers, month or day names) are
     # compared; headlines and datelines are left out (alike in independent reports of one event).

@@ -260,6 +260,32 @@ class Store:
         )
         return {r[0]: r[1] for r in conn.execute(q)}
 
+    def get_for_provenance(
+        self, conn: Connection, article_ids: Sequence[str], layers: Sequence[str] = ("lang", "sentences", "framing", "published")
+    ) -> dict[str, tuple[Analysis, Fingerprint]]:
+        """Analyses (with only the named layers) and fingerprints of several articles, in one query.
+
+        Candidate verification reads dozens of stored articles per new one; building only the layers it
+        uses keeps that cheap.
+        """
+        if not article_ids:
+            return {}
+        f = t.fingerprints
+        q = (
+            select(t.articles, t.analyses.c.data, f.c.minhash, f.c.embedding, f.c.terms)
+            .join(t.analyses, t.analyses.c.article_id == t.articles.c.id)
+            .join(f, f.c.article_id == t.articles.c.id)
+            .where(t.articles.c.id.in_(list(article_ids)))
+        )
+        out = {}
+        for row in conn.execute(q):
+            article = self._article_from_row(row)
+            data = {k: v for k, v in dict(row.data).items() if k in layers}
+            emb = np.frombuffer(row.embedding, dtype=np.float32) if row.embedding is not None else None
+            fp = Fingerprint(row.id, np.frombuffer(row.minhash, dtype=np.uint64), emb, tuple(row.terms or ()))
+            out[row.id] = (from_dict(Analysis, data, article=article), fp)
+        return out
+
     def get_sentence_vectors(self, conn: Connection, article_id: str, model: str) -> np.ndarray | None:
         """Cached sentence embeddings of an article computed with ``model``, or ``None``."""
         row = conn.execute(
