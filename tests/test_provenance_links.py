@@ -32,6 +32,7 @@ Rescue crews wading through flooded streets in Houma
 Officials in New Orleans noted the levee system built after Hurricane Katrina had held through the night.
 The National Guard sent 5,000 troops to assist with search and rescue operations in the parishes.
 Click here to read more stories like this one.
+A car lies submerged on a flooded road in the town of Lafitte
 Forecasters expect the storm to weaken as it heads north over Mississippi on Monday."""
 
 # An independent report of the same event: same names and numbers, its own sentences.

@@ -32,9 +32,9 @@ def test_lsh_keys_and_sentence_vectors_round_trip() -> None:
     (aid,) = prism.ingest_texts([_record(ORIGINAL, "a.example")]).article_ids
     store = prism.store
     keys = prism.pipeline.provenance.index_keys(prism.article(aid).analysis)
-    assert len(keys) == 40  # 20 bands of the words sketch, 20 of the anchors sketch
+    assert len(keys) == 60  # 30 bands of the words sketch, 30 of the anchors sketch
     with store.begin() as conn:
-        assert store.lsh_candidates(conn, keys, 10) == {aid: 40}
+        assert store.lsh_candidates(conn, keys, 10) == {aid: 60}
         assert store.lsh_candidates(conn, keys[:3] + [123, 456], 10) == {aid: 3}
         assert store.lsh_candidates(conn, [123, 456], 10) == {}
         vec = np.eye(3, 4, dtype=np.float32)

@@ -44,9 +44,8 @@ def is_promo(text: str) -> bool:
 
 
 def _is_caption(analysis: Analysis, unit: Unit) -> bool:
-    """A body line that reads like a photo caption: a description of five words or more (headings and
-    list items are shorter) with no sentence-ending punctuation."""
-    if not unit.body or unit.words < 5:
+    """A body line that reads like a photo caption (or a heading): words, but no sentence-ending punctuation."""
+    if not unit.body or unit.words < 3:
         return False
     return not _END_PUNCT.search(analysis.article.quote(unit.span))
 
@@ -126,11 +125,13 @@ def decide_direction(
     for side, mine, other in ((1, ea, eb), (-1, eb, ea)):
         # A copy adds promotion lines and captions, not text of substance (that would make it the fuller
         # report); an excerpt adds nothing while the other has sentences of its own.
+        # One stray line without a full stop is weak evidence (cleaning keeps or drops such lines
+        # depending on where they sit), so captions count from two more than the other has.
         added = []
         if mine.promo > other.promo and mine.substantive <= other.substantive:
             added.append(f"{mine.promo} promotion line{'s' * (mine.promo > 1)}")
-        if mine.captions > other.captions and mine.substantive <= other.substantive:
-            added.append(f"{mine.captions} caption{'s' * (mine.captions > 1)}")
+        if mine.captions >= other.captions + 2 and mine.substantive <= other.substantive:
+            added.append(f"{mine.captions} captions")
         if mine.loaded > other.loaded:
             added.append(f"{mine.loaded - other.loaded} loaded word{'s' * (mine.loaded - other.loaded > 1)} in the shared sentences")
         if added:

@@ -41,11 +41,18 @@ class Verdict:
     """The outcome of checking one candidate pair: a link, or ``link=None`` with the reason it was refused.
 
     ``features`` holds the measured quantities (coverage, similarities, counts) for inspection and tuning.
+
+    >>> Verdict(None, "only 1 sentences shared, covering 12%", {"pairs": 1}).link is None
+    True
     """
 
     link: Link | None
     reason: str
     features: dict[str, float] = field(default_factory=dict)
+
+
+def _tokens(units: Sequence[Unit]) -> int:
+    return sum(len(u.tokens) for u in units)
 
 
 def _covered(units: Sequence[Unit], scores: dict[int, float]) -> float:
@@ -163,15 +170,21 @@ class ProvenanceDetector:
         cov_new = _covered(un, {i: sc for i, _, sc in pairs})
         cov_old = _covered(uo, {j: sc for _, j, sc in pairs})
         seq = sequence_similarity(un, uo)
+        # Shared text in absolute terms: tokens of the aligned sentences, weighted by their overlap.
+        shared = sum(min(len(un[i].tokens), len(uo[j].tokens)) * sc for i, j, sc in pairs)
         features = {
-            "pairs": len(pairs), "coverage_new": round(cov_new, 3), "coverage_old": round(cov_old, 3),
+            "pairs": len(pairs), "shared_tokens": round(shared, 1), "coverage_new": round(cov_new, 3), "coverage_old": round(cov_old, 3),
             "sequence": round(seq, 3), "in_order": round(in_order_share(pairs), 3),
         }
         mean = float(np.mean([p[2] for p in pairs])) if pairs else 0.0
         if seq >= s.duplicate_similarity and pairs:
             kind, score = LinkKind.DUPLICATE, seq
             what = f"near-identical text: {seq:.0%} of the words the same and in the same order"
-        elif len(pairs) >= min(s.rewrite_min_pairs, len(un), len(uo)) and max(cov_new, cov_old) >= s.rewrite_coverage:
+        elif (
+            len(pairs) >= s.rewrite_min_pairs
+            and max(cov_new, cov_old) >= s.rewrite_coverage
+            and shared >= min(s.rewrite_min_tokens, 0.5 * min(_tokens(un), _tokens(uo)))
+        ):
             kind, score = LinkKind.REWRITE, max(cov_new, cov_old)
             moved = len(pairs) - round(features["in_order"] * len(pairs))
             what = (f"{len(pairs)} sentences reworded from one to the other (word overlap {mean:.2f} on average"
