@@ -257,7 +257,12 @@ class Pipeline:
                 computed[aid] = cached
             return computed[aid]
 
-        stored = self.store.get_for_provenance(conn, [c for c in candidates if c != new_id])
+        briefs = self.store.candidate_fingerprints(conn, [c for c in candidates if c != new_id])
+        keep = [
+            c for c, (lang, old_fp) in briefs.items()
+            if self.provenance.worth_checking(fp, analysis.lang, old_fp, lang, candidates[c])
+        ]
+        stored = self.store.get_for_provenance(conn, keep)
         verdicts = self.provenance.assess_many(analysis, fp, [stored[c] for c in candidates if c in stored], vectors)
         links = [v.link for v in verdicts if v.link is not None]
         new_vectors = computed.get(new_id)

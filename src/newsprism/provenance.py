@@ -102,6 +102,34 @@ class ProvenanceDetector:
         """The LSH bucket keys under which the article is stored and looked up."""
         return self.index.keys(units_of(analysis))
 
+    def worth_checking(self, new: Fingerprint, new_lang: str | None, old: Fingerprint, old_lang: str | None, shared_keys: int) -> bool:
+        """A cheap pre-check of a candidate from its fingerprint, before its text is read.
+
+        A copy shares many LSH keys (both sketches); with a large store, one shared key is mostly chance,
+        so such a candidate is read only when its key terms overlap the new article's (a copy keeps its
+        names and title words) or, in another language, when its lead embedding is close.
+
+        >>> det = ProvenanceDetector()
+        >>> def fp(terms, lead=None): return Fingerprint("x", np.zeros(1), None if lead is None else np.array(lead), terms)
+        >>> det.worth_checking(fp(("e:ida",)), "en", fp(("e:ida",)), "en", 5)
+        True
+        >>> det.worth_checking(fp(("e:ida", "w:storm")), "en", fp(("e:ida", "w:storm")), "en", 1)
+        True
+        >>> det.worth_checking(fp(("e:ida", "w:storm")), "en", fp(("e:gm", "w:sales")), "en", 1)
+        False
+        >>> det.worth_checking(fp((), [1.0, 0.0]), "en", fp((), [0.99, 0.14]), "es", 1)
+        True
+        """
+        s = self.settings
+        if shared_keys >= s.candidate_min_keys:
+            return True
+        if new_lang and old_lang and new_lang != old_lang:
+            if new.embedding is None or old.embedding is None:
+                return False
+            return float(np.dot(new.embedding, old.embedding)) >= s.translation_candidate_cosine
+        a, b = set(new.terms), set(old.terms)
+        return bool(a | b) and len(a & b) / len(a | b) >= s.candidate_terms_jaccard
+
     # ----------------------------------------------------------------------------------- verify
 
     def units(self, analysis: Analysis, all_units: Sequence[Unit] | None = None) -> list[Unit]:

@@ -106,6 +106,12 @@ class ProvenanceSettings:
     index_min_items: int = _range(1, 1000, 5)
     # Candidates verified per new article, most shared buckets first (bounds the cost per article).
     candidates: int = _range(1, 10_000, 40)
+    # Keys a candidate must share to be read at once: copies share many (a copy cut to half still ~7 of
+    # 60); with 100k articles stored, most 1-key candidates are chance (bench/provenance.py speed: 7 → 34
+    # articles/s). Others are read when their key terms overlap this much (Jaccard; copies keep their
+    # names and title words) or, across languages, when their leads pass `translation_candidate_cosine`.
+    candidate_min_keys: int = _range(1, 1000, 2)
+    candidate_terms_jaccard: float = _range(0.0, 1.0, 0.3)
     # Seed of the index's MinHash permutations (keys are comparable only with the same seed).
     seed: int = _range(0, 2**31, 7)
     # --- verification ---

@@ -260,6 +260,18 @@ class Store:
         )
         return {r[0]: r[1] for r in conn.execute(q)}
 
+    def candidate_fingerprints(self, conn: Connection, article_ids: Sequence[str]) -> dict[str, tuple[str | None, Fingerprint]]:
+        """Language and fingerprint of several articles (what a candidate pre-check needs), in one query."""
+        if not article_ids:
+            return {}
+        f = t.fingerprints
+        q = (
+            select(t.articles.c.lang, f)
+            .join(f, f.c.article_id == t.articles.c.id)
+            .where(t.articles.c.id.in_(list(article_ids)))
+        )
+        return {r.article_id: (r.lang, self._fingerprint_from_row(r)) for r in conn.execute(q)}
+
     def get_for_provenance(
         self, conn: Connection, article_ids: Sequence[str], layers: Sequence[str] = ("lang", "sentences", "framing", "published")
     ) -> dict[str, tuple[Analysis, Fingerprint]]:
