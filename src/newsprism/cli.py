@@ -72,6 +72,27 @@ def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def _story_view(db: str | None, story: str) -> Any:
+    try:
+        return _prism(db).story(story)
+    except NewsprismError as e:
+        _fail(e)
+
+
+def _print_story(view: Any, fmt: Format, data: dict[str, Any]) -> None:
+    """``data`` as JSON, or the story as Markdown (plain, or rendered for the terminal)."""
+    if fmt is Format.JSON:
+        _print_json(data)
+        return
+    from .render import story_markdown
+
+    text = story_markdown(view)
+    if fmt is Format.MARKDOWN:
+        sys.stdout.write(text)
+    else:
+        out.print(Markdown(text))
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: .html .htm .txt .md .jsonl .xml/.rss/.atom .warc (also .gz).")],
@@ -141,21 +162,8 @@ def show(
     as_markdown: MarkdownOption = False,
 ) -> None:
     """Everything about one story: sources, summary, provenance, findings, timeline, entities, framing."""
-    fmt = _format(as_json, as_markdown)
-    try:
-        view = _prism(db).story(story)
-    except NewsprismError as e:
-        _fail(e)
-    if fmt is Format.JSON:
-        _print_json(view.to_dict())
-        return
-    from .render import story_markdown
-
-    text = story_markdown(view)
-    if fmt is Format.MARKDOWN:
-        sys.stdout.write(text)
-    else:
-        out.print(Markdown(text))
+    view = _story_view(db, story)
+    _print_story(view, _format(as_json, as_markdown), view.to_dict())
 
 
 @app.command()
@@ -166,20 +174,10 @@ def compare(
     as_markdown: MarkdownOption = False,
 ) -> None:
     """What the sources agree on, what only one claims, where they contradict — with each source's words."""
-    fmt = _format(as_json, as_markdown)
-    try:
-        view = _prism(db).story(story)
-    except NewsprismError as e:
-        _fail(e)
-    if fmt is Format.JSON:
-        _print_json({"story_id": view.story.id, "findings": to_dict(view.report.findings),
-                     "framing": to_dict(view.report.framing)})
-        return
-    from .render import story_markdown
-
-    only = dataclasses.replace(view, report=dataclasses.replace(view.report, summary=(), timeline=(), entities=()))
-    text = story_markdown(only)
-    sys.stdout.write(text) if fmt is Format.MARKDOWN else out.print(Markdown(text))
+    view = _story_view(db, story)
+    findings_only = dataclasses.replace(view, report=dataclasses.replace(view.report, summary=(), timeline=(), entities=()))
+    data = {"story_id": view.story.id, "findings": to_dict(view.report.findings), "framing": to_dict(view.report.framing)}
+    _print_story(findings_only, _format(as_json, as_markdown), data)
 
 
 @app.command()
@@ -221,6 +219,29 @@ def export(
                 stream.close()
     except NewsprismError as e:
         _fail(e)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 serves this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web UI and the REST API (reference at /api/docs, OpenAPI at /api/openapi.json)."""
+    import uvicorn
+
+    from .api import create_app
+
+    try:
+        settings = Settings.from_env()
+        if db:
+            settings = dataclasses.replace(settings, database_url=db)
+        _prism(settings.database_url).close()  # fail now, with a clear message, if the database cannot open
+    except NewsprismError as e:
+        _fail(e)
+    err.print(f"newsprism on http://{host}:{port}/ · REST API reference at /api/docs"
+              + ("" if settings.api_token else " · writes disabled (no NEWSPRISM_API_TOKEN)"), highlight=False, soft_wrap=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
 @app.command()

@@ -37,6 +37,26 @@ def words(text: str) -> list[str]:
     return _WORD.findall(folded)
 
 
+def _stem(word: str) -> str:
+    """A light plural folding (``quakes`` → ``quake``, ``cities`` → ``city``), enough to match headlines."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+# Characters of the body read as its lead: its terms count double for the story stage.
+_LEAD_CHARS = 300
+_CAPITALIZED = re.compile(r"(?<=[\w,;:)] )[^\W\d_][\w'-]*", re.UNICODE)
+
+
+def _capitalized(text: str) -> list[tuple[str, int]]:
+    """Capitalized words that do not start a sentence, with their offsets: the names of a text without an
+    entity model."""
+    return [(m.group(), m.start()) for m in _CAPITALIZED.finditer(text) if m.group()[0].isupper()]
+
+
 def shingles(text: str, k: int) -> set[bytes]:
     """The set of ``k``-word shingles of ``text`` (as UTF-8 bytes, ready for hashing).
 
@@ -111,22 +131,41 @@ class Fingerprinter:
         return f"{article.title or ''}\n{article.body[: self.settings.lead_chars]}".strip()
 
     @staticmethod
-    def key_terms(analysis: Analysis, limit: int = 40) -> tuple[str, ...]:
-        """Content terms weighted toward names and the title: the story stage's retrieval keys."""
+    def key_terms(analysis: Analysis, limit: int = 120) -> tuple[tuple[str, ...], tuple[float, ...]]:
+        """The story stage's terms and their weighted counts, most weighted first.
+
+        Names, numbers and dates tell apart two events of the same kind (two earthquakes, two hirings) and
+        read the same in every language; content words carry the event type. Title words count double.
+        Languages without a named-entity model get capitalized words inside sentences as names.
+
+        >>> from newsprism.model import Article
+        >>> a = Analysis(Article.build(title="Quake hits Chile", text="A 6.1 quake hit Chile on Monday."))
+        >>> terms, weights = Fingerprinter.key_terms(a)
+        >>> terms[:3], weights[:3]
+        (('e:chile', 'w:chile', 'w:hit'), (4.0, 4.0, 4.0))
+        """
         article = analysis.article
         counts: Counter[str] = Counter()
-        for m in analysis.mentions:
-            if m.form == "name":
-                for w in words(m.text):
-                    if w not in _STOP and len(w) > 2:
-                        counts["e:" + w] += 3
-        for w in words(article.title or ""):
-            if w not in _STOP and len(w) > 2:
-                counts["w:" + w] += 2
-        for w in words(article.body[:2000]):
-            if w not in _STOP and len(w) > 3 and not w.isdigit():
-                counts["w:" + w] += 1
-        return tuple(t for t, _ in counts.most_common(limit))
+        # News puts the event in the title and lead (inverted pyramid); background comes later.
+        lead_end = article.body_start + _LEAD_CHARS
+        names = [(m.text, m.span.start) for m in analysis.mentions if m.form == "name"] or _capitalized(article.text)
+        for name, start in names:
+            for w in words(name):
+                if w not in _STOP and len(w) > 1 and not w.isdigit():
+                    counts["e:" + w] += 2 if start < lead_end else 1
+        for q in analysis.quantities:
+            if not q.approximate:
+                counts["n:" + f"{q.value:g}"] += 1
+        for t in analysis.timex:
+            if t.type in ("DATE", "TIME") and t.value[:1].isdigit():
+                counts["t:" + t.value[:10]] += 1
+        body = article.body
+        for text, weight in ((article.title or "", 2.0), (body[:_LEAD_CHARS], 2.0), (body[_LEAD_CHARS:], 1.0)):
+            for w in words(text):
+                if w not in _STOP and len(w) > 2 and not w.isdigit():
+                    counts["w:" + _stem(w)] += weight
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return tuple(t for t, _ in ranked), tuple(float(c) for _, c in ranked)
 
     def __call__(self, analyses: Sequence[Analysis]) -> list[Fingerprint]:
         embeddings: np.ndarray | None = None
@@ -136,5 +175,6 @@ class Fingerprinter:
         for i, analysis in enumerate(analyses):
             mh = self.minhash(analysis.article.text)
             emb = embeddings[i] if embeddings is not None else None
-            out.append(Fingerprint(analysis.article.id, mh.hashvalues.astype(np.uint64), emb, self.key_terms(analysis)))
+            terms, weights = self.key_terms(analysis)
+            out.append(Fingerprint(analysis.article.id, mh.hashvalues.astype(np.uint64), emb, terms, weights))
         return out

@@ -335,13 +335,16 @@ class Fingerprint:
 
     ``minhash`` is the MinHash signature (``num_perm`` unsigned 64-bit values, ``uint64``) of its shingles;
     ``embedding`` the L2-normalized multilingual embedding of title + lead, when computed; ``terms`` its
-    most weighted content terms (names, title words) for story retrieval.
+    most weighted content terms for story clustering, typed by prefix (``e:`` a word of a name, ``n:`` a
+    number, ``t:`` a date, ``w:`` a content word), most weighted first, and ``weights`` their weighted
+    counts (same order; empty when unknown, e.g. for fingerprints read back from the store).
     """
 
     article_id: str
     minhash: np.ndarray
     embedding: np.ndarray | None = None
     terms: tuple[str, ...] = ()
+    weights: tuple[float, ...] = ()
 
 
 # ------------------------------------------------------------------------------------ provenance

@@ -9,6 +9,7 @@ interrupted run loses at most one batch and re-running resumes where it stopped.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -23,11 +24,13 @@ from .compare import Comparer
 from .fingerprint import Fingerprinter
 from .ingest.article import ArticleBuilder
 from .ingest.readers import read_paths
-from .model import Analysis, Fingerprint, IngestReport, Link, RawDocument, Rejected, StoryReport
+from .analyze.time import TimeTagger
+from .model import Analysis, DateInference, Fingerprint, IngestReport, Link, RawDocument, Rejected, StoryReport
 from .provenance import ProvenanceDetector, find_originals
 from .registry import DEFAULT_ANALYSIS, build_stages
 from .settings import Settings
 from .stories import StoryAssigner
+from .story_dates import StoryDater
 from .store.repository import Store
 from .summarize import Summarizer
 
@@ -60,6 +63,17 @@ class ArticleWorker:
         for stage in self.stages:
             stage(analysis)
         return analysis
+
+    def redate(self, analysis: Analysis, published: DateInference) -> Analysis:
+        """The analysis again with a new publication date: the stages from the one that reads the date
+        onwards are re-run (time expressions and what is built on them); earlier layers are kept."""
+        first = next((i for i, st in enumerate(self.stages) if "published" in st.produces), len(self.stages))
+        article = dataclasses.replace(analysis.article, published=published)
+        kept = {name: getattr(analysis, name) for name in ("lang", "sentences", "mentions")}
+        fresh = Analysis(article, **kept)
+        for stage in self.stages[first:]:
+            stage(fresh)
+        return fresh
 
     def process(self, raws: Sequence[RawDocument | Rejected]) -> list[Processed | Rejected]:
         results: list[Processed | Rejected | None] = []
@@ -149,6 +163,7 @@ class Pipeline:
         self.resolver = EntityResolver(tuple(self.settings.analyze.spacy_models))
         self.comparer = Comparer(self.settings.compare)
         self.summarizer = Summarizer()
+        self.dater = StoryDater(TimeTagger(self.settings.time))
 
     @property
     def worker(self) -> ArticleWorker:
@@ -279,9 +294,17 @@ class Pipeline:
         return ids
 
     def story_report(self, conn: Connection, story_id: str) -> StoryReport:
+        """The story's report. Undated articles that the story's dated ones date are re-analysed with
+        the inferred date and stored again first (see :class:`~newsprism.story_dates.StoryDater`)."""
         articles = self.store.articles_of_story(conn, story_id)
         analyses = [self.store.get_analysis(conn, a.id, a) for a in articles]
         entities = self.resolver.resolve(analyses)
+        inferred = self.dater.infer(analyses, entities)
+        if inferred:
+            analyses = [self.worker.redate(a, inferred[a.article.id]) if a.article.id in inferred else a for a in analyses]
+            for a in analyses:
+                if a.article.id in inferred:
+                    self.store.replace_analysis(conn, a)
         links = self.store.links_among(conn, [a.id for a in articles])
         published = {a.article.id: (a.published.value or a.published.latest) for a in analyses}
         provenance = find_originals(published, links, [a.id for a in articles])

@@ -43,7 +43,7 @@ def stage_registry() -> dict[str, Callable[[Settings], AnalysisStage]]:
         LanguageStage.name: lambda s: LanguageStage(s.analyze),
         SentenceSplitter.name: lambda s: SentenceSplitter(),
         EntityRecognizer.name: lambda s: EntityRecognizer(s.analyze),
-        TimeTagger.name: lambda s: TimeTagger(),
+        TimeTagger.name: lambda s: TimeTagger(s.time),
         QuantityExtractor.name: lambda s: QuantityExtractor(),
         ClaimExtractor.name: lambda s: ClaimExtractor(),
         FramingTagger.name: lambda s: FramingTagger(),

@@ -11,17 +11,17 @@ from collections import defaultdict
 from .model import Article, Evidence, FindingLabel
 from .prism import StoryView
 
-__all__ = ["story_markdown"]
+__all__ = ["LABEL_ORDER", "LABEL_TITLES", "story_markdown"]
 
-_LABEL_ORDER = [
+LABEL_ORDER = (
     FindingLabel.CONTRADICTED,
     FindingLabel.DISPUTED,
     FindingLabel.UPDATED,
     FindingLabel.AGREEMENT,
     FindingLabel.CORROBORATED,
     FindingLabel.SINGLE_SOURCE,
-]
-_LABEL_TITLES = {
+)
+LABEL_TITLES = {
     FindingLabel.CONTRADICTED: "Contradictions",
     FindingLabel.DISPUTED: "Disputed",
     FindingLabel.UPDATED: "Updated figures",
@@ -83,11 +83,11 @@ def story_markdown(view: StoryView, max_per_label: int = 12) -> str:
     grouped = defaultdict(list)
     for f in report.findings:
         grouped[f.label].append(f)
-    for label in _LABEL_ORDER:
+    for label in LABEL_ORDER:
         items = grouped.get(label)
         if not items:
             continue
-        out += ["", f"## {_LABEL_TITLES[label]} ({len(items)})", ""]
+        out += ["", f"## {LABEL_TITLES[label]} ({len(items)})", ""]
         for f in items[:max_per_label]:
             out.append(f"- **{_md_escape(f.subject)}** ({f.kind}) — {_md_escape(f.explanation)}")
             for ev in f.evidence:

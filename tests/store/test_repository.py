@@ -1,4 +1,4 @@
-"""The store: articles, analyses and fingerprints round-trip; stories list and filter."""
+"""The store: articles, analyses and fingerprints round-trip; stories list and filter (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ def _analysis(text: str, lang: str = "en", day: str | None = None) -> Analysis:
     return Analysis(a, lang=lang, mentions=[Mention(a.span(0, 5, "mentions", "PERSON"), "PERSON", a.text[:5])])
 
 
-def test_article_round_trip_and_duplicate_lookup():
-    store = Store("sqlite://")
+def test_article_round_trip_and_duplicate_lookup(database_url):
+    store = Store(database_url)
     analysis = _analysis("Harbour reopens after storm. Boats are back.", day="2025-03-04")
     fp = Fingerprint(analysis.article.id, np.arange(128, dtype=np.uint64), np.ones(384, dtype=np.float32) / np.sqrt(384), ("w:harbour",))
     with store.begin() as conn:

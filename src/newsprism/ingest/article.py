@@ -39,7 +39,7 @@ class ArticleBuilder:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
-        self.cleaner = Cleaner()
+        self.cleaner = Cleaner(self.settings.extract)
         self.extractor = Extractor(self.settings.extract, self.cleaner)
         self.detect_language = LanguageDetector(self.settings.analyze)
 
@@ -58,6 +58,7 @@ class ArticleBuilder:
             url = meta.get("url") or ex.url
             authors = meta.get("authors") or list(ex.authors)
             published_raw = meta.get("published") or ex.published
+            updated_raw = ex.updated
             source = meta.get("source") or ex.site_name or site_of(url)
             lang = meta.get("lang") or ex.lang
         else:
@@ -67,11 +68,14 @@ class ArticleBuilder:
                 title, offset = meta["title"], 0
             else:
                 title, offset = _split_title(text)
+                if not text[offset:].strip():  # one paragraph alone is a body without a title (a news brief)
+                    title, offset = None, 0
             cleaned = self.cleaner(text[offset:], title=title)
             body, removed = cleaned.text, cleaned.removed
             url = meta.get("url")
             authors = meta.get("authors") or []
             published_raw = meta.get("published")
+            updated_raw = meta.get("updated")
             source = meta.get("source") or site_of(url)
             lang = meta.get("lang")
         if not body.strip():
@@ -93,6 +97,7 @@ class ArticleBuilder:
             lang=lang,
             authors=tuple(authors),
             published=date,
+            updated=normalize_datetime(updated_raw) if updated_raw else None,
             origin=raw.origin,
             external_id=str(meta["id"]) if meta.get("id") is not None else None,
             raw_text=raw_text,

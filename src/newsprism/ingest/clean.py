@@ -1,37 +1,50 @@
 """Scraping residue removal for plain text, keeping a record of everything removed.
 
-Scraped article text carries the page around it: promo blocks ("Top jobs of the day … notified by
-email"), "Read also:" link lines, photo credits and captions (sometimes run into the text without a space,
-"…in Tehran todayPutin speaks with…"), share and newsletter prompts, and footers ("source site-14"). The
-:class:`Cleaner` removes them line by line and returns the clean text with the spans of the raw text it
-dropped, each labelled with the reason, so a user can see why a paragraph is gone.
+Scraped article text carries the page around it. The :class:`Cleaner` removes it line by line and returns
+the clean text with the spans of the raw text it dropped, each labelled with the reason, so a user can see
+why a paragraph is gone. The reasons:
+
+- ``repeated title`` / ``headline``: the title (or the page's ``<h1>``, from markup hints) again;
+- ``byline or dateline``: "By Ann Lee", "Updated 5 May 2024, 10:00", "Reading time: 3 min";
+- ``link line`` / ``link text`` / ``teaser heading``: "Read also: …", "More in our live blog:", teaser
+  links known from the markup, "Related articles" headings;
+- ``photo credit`` / ``caption`` / ``run-in caption``: "(Photo: AP)", "Jane Roe/AFP via Getty Images",
+  the caption above a credit, captions glued to the text without a space ("…in Tehran todayPutin speaks");
+- ``promo`` / ``media teaser`` / ``repeated boilerplate``: calls to action ("Top jobs of the day … notified
+  by email", newsletters, share prompts, consent notices), "Video: … | 2:57 min", furniture repeated
+  across the page;
+- ``contact line`` / ``footer`` / ``page tail``: "Write to … at …@…", "Additional reporting by …", "©
+  …", "source site-14", everything after an end-of-article heading ("Comments") near the end.
+
+Patterns cover English, German, French, Spanish and, for the commonest prompts, Nordic languages and
+Japanese; markup hints (:mod:`._dom`) cover captions and links in any language.
 
 >>> raw = ("Title\\n\\n" + "The minister said on Monday that talks would go on. " * 5 +
 ...        "\\n\\nA crowd outside the ministry\\n\\n(Photo: AP)\\n\\nRead also: Other story")
 >>> out = Cleaner()(raw, title="Title")
 >>> out.text.endswith('talks would go on.')
 True
->>> [(raw[r.start:r.end], r.reason) for r in out.removed]
-[('Title', 'repeated title'), ('A crowd outside the ministry', 'caption'), ('(Photo: AP)', 'photo credit'), ('Read also: Other story', 'link line')]
+>>> for r in out.removed:
+...     print(repr(raw[r.start:r.end]), r.reason)
+'Title' repeated title
+'A crowd outside the ministry' caption
+'(Photo: AP)' photo credit
+'Read also: Other story' link line
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 
-__all__ = ["Cleaned", "Cleaner", "CleanerSettings", "Removal"]
+from ..settings import ExtractSettings
+from . import _residue as P
+from ._dom import norm_line, word_count
 
-
-@dataclass(frozen=True)
-class CleanerSettings:
-    # Paragraphs longer than this (characters) are article text, never promo or caption residue.
-    max_residue_chars: int = 300
-    # A standalone paragraph without final punctuation and at least this many words reads as a caption
-    # (crossheads are shorter: the seeds' subheading has 11 words, their captions 19-20).
-    caption_min_words: int = 15
-    # Captions above a photo credit: how many short paragraphs back to look.
-    caption_block_lines: int = 3
+__all__ = ["Cleaned", "Cleaner", "Removal"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,38 +64,15 @@ class Cleaned:
     removed: tuple[Removal, ...] = field(default_factory=tuple)
 
 
-_FLAGS = re.IGNORECASE | re.UNICODE
+def _compact(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
 
-# Calls to action and page furniture, in the languages newsprism reads most.
-_PROMO = re.compile(
-    r"\b(subscribe|subscription|newsletter|sign up|signup|notified by email|by e-?mail|jobs? of the day|"
-    r"download (our|the) app|follow us|share (this|on)|click here|advertisement|sponsored|"
-    r"cookies?|all rights reserved|continue reading|most (read|popular)|recommended for you|"
-    r"abonnieren|abonnement|anzeige|folgen sie uns|top-?jobs|jetzt (lesen|anmelden|registrieren)|"
-    r"abonnez-vous|inscrivez-vous|publicité|suscríbete|suscribirse|publicidad|boletín)\b",
-    _FLAGS,
-)
-_LINK_LINE = re.compile(
-    r"^\s*(?:>>+|»|►|▶|→|-)?\s*(read (also|more|next)|see also|also read|related( articles?| stories)?|more|"
-    r"lesen sie (auch|mehr)|mehr (zum thema|dazu)|auch interessant|lire aussi|à lire aussi|voir aussi|"
-    r"lee también|leer más|ver también|te puede interesar|leia também)\s*[:：>»\-–—]",
-    _FLAGS,
-)
-_CREDIT = re.compile(
-    r"^\s*[\[(]?\s*(?:(photos?|photograph|fotos?|images?|pictures?|pic|bild(er)?|credits?|crédits?|créditos?|"
-    r"quelle)\s*[:：/]\s*[^.!?]{1,80}|©\s*[^.!?]{1,80}|(ap|afp|reuters|dpa|epa|getty images|imago|pa)"
-    r"(\s*/\s*[\w .]+)?)\s*[\])]?\s*$",
-    _FLAGS,
-)
-_FOOTER = re.compile(
-    r"^\s*(source|sources|quelle|fuente|via|copyright|©)\b[\s:]*[\w.\- /]{0,40}$",
-    _FLAGS,
-)
-_END_PUNCT = re.compile(r"[.!?…:;\"”’'»)\]]\s*$")
-# A lower-case letter glued to a capitalised word: "todayPutin", "IranIt", "agoVladimir".
-_GLUE = re.compile(r"(?<=[a-z\u00e0-\u00ff.!?])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+\b)")
-# Real words written in camel case; the glue rule must leave them alone.
-_CAMEL_OK = re.compile(r"(Mc|Mac|O'|De|Di|La|Le|Van|Von|You|Face|Linked|Post|Whats|Play|Smack|Power|Share)$")
+
+def _is_title_copy(line: str, title_norm: str) -> bool:
+    """The title again, alone or with a kicker glued to it ("Olympics Athlete wins gold" for "Athlete wins
+    gold"), compared without spaces and punctuation."""
+    line_c, title_c = _compact(line), _compact(title_norm)
+    return bool(title_c) and title_c in line_c and len(line_c) <= 2 * len(title_c)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -96,29 +86,52 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _norm(s: str) -> str:
-    return re.sub(r"\W+", " ", s.casefold()).strip()
-
-
 class Cleaner:
     """Remove scraping residue from plain text; see the module docstring for what counts as residue."""
 
-    def __init__(self, settings: CleanerSettings | None = None) -> None:
-        self.settings = settings or CleanerSettings()
+    def __init__(self, settings: ExtractSettings | None = None) -> None:
+        self.settings = settings or ExtractSettings()
 
-    def __call__(self, raw: str, title: str | None = None) -> Cleaned:
+    def __call__(
+        self,
+        raw: str,
+        title: str | None = None,
+        hints: Mapping[str, str] | None = None,
+        origin: Literal["text", "html"] = "text",
+    ) -> Cleaned:
+        """Clean ``raw``.
+
+        Args:
+            raw: The scraped text, paragraphs on their own lines.
+            title: The article's title; a copy of it at the top of the text is removed.
+            hints: Residue known from the page's markup: :func:`~newsprism.ingest._dom.norm_line` keys of
+                lines to remove, with the reason (captions, link-only blocks).
+            origin: ``"html"`` when ``raw`` was extracted from markup. Then caption guesses from the shape
+                of a line, and splitting text run together without spaces, are left to the markup
+                (``hints``): an extractor keeps block boundaries, so run-together text is a real word.
+
+        Returns:
+            The clean text and the removed spans of ``raw`` with their reasons.
+        """
         lines = _lines(raw)
         reasons: dict[int, str] = {}
-        self._mark_lines(raw, lines, reasons, title)
+        self._mark_hints(raw, lines, reasons, hints or {})
+        self._mark_datelines_and_contacts(raw, lines, reasons)
+        self._mark_lines(raw, lines, reasons, title, origin)
+        self._mark_header(raw, lines, reasons)
+        self._mark_repeats(raw, lines, reasons)
         self._mark_promo_blocks(raw, lines, reasons)
         self._mark_captions_above_credits(raw, lines, reasons)
+        self._mark_tail(raw, lines, reasons)
         removed: list[Removal] = []
         kept: list[tuple[int, int]] = []
+        words = Counter(P.TOKEN.findall(raw))
         for i, (s, e) in enumerate(lines):
             if i in reasons:
                 removed.append(Removal(s, e, reasons[i]))
                 continue
-            for piece_s, piece_e, reason in self._split_run_in_captions(raw, s, e):
+            pieces = [(s, e, None)] if origin == "html" else self._split_run_in_captions(raw, s, e, words)
+            for piece_s, piece_e, reason in pieces:
                 if reason:
                     removed.append(Removal(piece_s, piece_e, reason))
                 else:
@@ -134,26 +147,137 @@ class Cleaner:
 
     # -- line rules ---------------------------------------------------------------------------
 
-    def _mark_lines(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str], title: str | None) -> None:
-        limit = self.settings.max_residue_chars
-        title_norm = _norm(title) if title else None
-        n = len(lines)
+    @staticmethod
+    def _mark_hints(raw: str, lines: list[tuple[int, int]], reasons: dict[int, str], hints: Mapping[str, str]) -> None:
+        """Lines the markup calls residue; also list items that open with a link's text ("- Coach fired
+        by club The coach took the team to the final"): teaser cards with their blurb."""
+        if not hints:
+            return
         for i, (s, e) in enumerate(lines):
             line = raw[s:e]
-            if title_norm and i < 3 and _norm(line) == title_norm:
+            key = norm_line(line)
+            reason = hints.get(key)
+            if reason:
+                reasons[i] = reason
+            elif line.startswith(("- ", "• ")):
+                words = key.split()
+                for k in range(min(len(words) - 1, 25), 3, -1):
+                    if hints.get(" ".join(words[:k])) == "link text":
+                        reasons[i] = "link text"
+                        break
+
+    def _mark_header(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
+        """Bylines, datelines and labels among the first lines ("By Ann Lee", "Updated: 5 May 2024, 10:00",
+        a section or kicker label such as "Politics")."""
+        for i, (s, e) in enumerate(lines[: self.settings.header_lines]):
+            line = raw[s:e]
+            if i in reasons:
+                continue
+            words = word_count(line)
+            if words <= self.settings.header_max_words and P.HEADER.match(line):
+                if not re.search(r"[.!?…]\s*$", line) or re.search(r"\d", line):
+                    reasons[i] = "byline or dateline"
+            elif (
+                words <= self.settings.label_max_words
+                and i + 1 < len(lines)
+                and not line.rstrip().endswith((":", "?", "!", "."))
+            ):
+                reasons[i] = "section label"
+
+    def _mark_datelines_and_contacts(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
+        """Lines that hold only a date or time (anywhere), and contact or reporting notes among the last
+        lines ("Write to Ann Lee at ann@example.com")."""
+        n = len(lines)
+        for i, (s, e) in enumerate(lines):
+            if i in reasons:
+                continue
+            line = raw[s:e]
+            words = word_count(line)
+            if words <= self.settings.header_max_words and re.search(r"\d", line):
+                rest = re.sub(r"[\W\d_]+", " ", P.DATE_WORDS.sub(" ", line)).strip()
+                if not rest:
+                    reasons[i] = "byline or dateline"
+                    continue
+            near_end = i >= n - self.settings.header_lines
+            if near_end and words <= 3 * self.settings.header_max_words and P.CONTACT.search(line):
+                reasons[i] = "contact line"
+
+    def _mark_repeats(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
+        """Short lines repeated many times are page furniture ("External content not available").
+
+        A paragraph printed twice is left alone, and so are repeated table rows and lines holding numbers:
+        quotes, tweets, table headers, recipe steps and list items ("1 cup milk") repeat in real articles.
+        """
+        keys = [norm_line(raw[s:e]) for s, e in lines]
+        counts = Counter(keys)
+        for i, key in enumerate(keys):
+            if not key or i in reasons or any(c.isdigit() for c in key):
+                continue
+            if P.TABLE_ROW.search(raw[lines[i][0] : lines[i][1]]):
+                continue
+            words = word_count(key)
+            if (counts[key] >= self.settings.repeat_min and words <= self.settings.header_max_words) or (
+                counts[key] >= 2 and words <= self.settings.repeat_short_words
+            ):
+                reasons[i] = "repeated boilerplate"
+
+    def _mark_lines(
+        self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str], title: str | None, origin: str
+    ) -> None:
+        limit = self.settings.residue_max_chars
+        title_norm = norm_line(title) if title else None
+        n = len(lines)
+        counts = Counter(norm_line(raw[s:e]) for s, e in lines)
+        for i, (s, e) in enumerate(lines):
+            line = raw[s:e]
+            if i in reasons:
+                continue
+            if title_norm and i < 3 and _is_title_copy(line, title_norm):
                 reasons[i] = "repeated title"
-            elif len(line) <= limit and _LINK_LINE.match(line):
+            elif len(line) <= limit and P.LINK_LINE.match(line):
                 reasons[i] = "link line"
-            elif len(line) <= 120 and _CREDIT.match(line):
+            elif len(line) <= 120 and (
+                P.CREDIT.match(line) or (P.AGENCY_CREDIT.match(line) and not line.rstrip().endswith("."))
+            ):
                 reasons[i] = "photo credit"
-            elif i >= n - 3 and len(line.split()) <= 6 and _FOOTER.match(line) and not _END_PUNCT.search(line):
+            elif P.MEDIA.search(line) and len(line) <= limit:
+                reasons[i] = "media teaser"
+            elif (P.PROMO.search(line) and word_count(line) <= self.settings.header_max_words) or (
+                len(line) <= limit
+                and (P.STRONG_PROMO.search(line) or (P.PROMO.search(line) and counts[norm_line(line)] > 1))
+            ):
+                reasons[i] = "promo"
+            elif word_count(line) <= self.settings.header_max_words and P.READING_TIME.search(line):
+                reasons[i] = "byline or dateline"
+            elif word_count(line) <= 2 * self.settings.header_max_words and P.LINK_INTRO.search(line):
+                reasons[i] = "link line"
+            elif i >= n - 3 and word_count(line) <= 6 and P.FOOTER.match(line) and not P.END_PUNCT.search(line):
                 reasons[i] = "footer"
             elif (
-                not _END_PUNCT.search(line)
-                and len(line.split()) >= self.settings.caption_min_words
+                origin == "text"
+                and not P.TABLE_ROW.search(line)
+                and not P.END_PUNCT.search(line)
+                and word_count(line) >= self.settings.caption_min_words
                 and len(line) <= limit
             ):
                 reasons[i] = "caption"
+
+    def _mark_tail(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
+        """An end-of-article heading ("Comments", "Related articles") in the last part of the text closes
+        the article: it and everything after it is the page's tail. Earlier, it heads a teaser box and
+        only the heading goes (the box's links are hints)."""
+        total = sum(e - s for s, e in lines)
+        seen = 0
+        for i, (s, e) in enumerate(lines):
+            seen += e - s
+            if not P.END_MARKER.match(raw[s:e]):
+                continue
+            if seen < total * self.settings.tail_min_share:
+                reasons.setdefault(i, "teaser heading")  # a "Related" box inside the article
+                continue
+            for j in range(i, len(lines)):
+                reasons.setdefault(j, "page tail")
+            return
 
     def _mark_promo_blocks(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
         """A short block of lines (blank-line separated) holding a call to action is removed whole,
@@ -166,37 +290,55 @@ class Cleaner:
                 blocks.append([i])
         for b, block in enumerate(blocks):
             text = " ".join(raw[lines[i][0] : lines[i][1]] for i in block)
-            if len(text) > self.settings.max_residue_chars or not _PROMO.search(text):
+            if len(text) > self.settings.residue_max_chars or not P.PROMO.search(text):
                 continue
             for i in block:
                 reasons.setdefault(i, "promo")
             if b > 0:
                 prev = blocks[b - 1]
                 prev_text = " ".join(raw[lines[i][0] : lines[i][1]] for i in prev)
-                if len(prev_text.split()) <= 8 and not _END_PUNCT.search(prev_text):
+                if word_count(prev_text) <= 8 and not P.END_PUNCT.search(prev_text):
                     for i in prev:
                         reasons.setdefault(i, "promo")
 
     def _mark_captions_above_credits(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
         """Short paragraphs right above a photo credit are the photo's caption when they read as one
-        (no final punctuation) or when they sit at the top of the text, where the lead image goes."""
+        (no final punctuation) or when the credit sits among the first lines, where the lead image goes."""
         for i in [i for i, r in reasons.items() if r == "photo credit"]:
-            at_top = all(lines[k][1] - lines[k][0] <= 200 or k in reasons for k in range(i))
+            at_top = i <= self.settings.caption_block_lines
             j = i - 1
             while j >= 0 and i - j <= self.settings.caption_block_lines:
                 s, e = lines[j]
-                if j in reasons or e - s > 200 or not (at_top or not _END_PUNCT.search(raw[s:e])):
+                reads_as_caption = at_top or not P.END_PUNCT.search(raw[s:e])
+                if j in reasons or e - s > self.settings.caption_max_chars or not reads_as_caption:
                     break
                 reasons[j] = "caption"
                 j -= 1
 
     # -- run-in captions ----------------------------------------------------------------------
 
-    def _split_run_in_captions(self, raw: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    def _split_run_in_captions(
+        self, raw: str, start: int, end: int, words: Counter
+    ) -> list[tuple[int, int, str | None]]:
         """Split a line where captions were glued to the text without a space, and drop the
-        pieces that read as captions (no final punctuation) while keeping the article sentence."""
+        pieces that read as captions (no final punctuation) while keeping the article sentence.
+
+        A glue point is only trusted when the word before it stands alone elsewhere in the text or is a
+        lower-case word ("todayPutin", "IranIt" when "Iran" occurs alone), so brand names ("iPhone",
+        "BamTech", "#MeToo") stay whole.
+        """
         line = raw[start:end]
-        cuts = [m.start() for m in _GLUE.finditer(line) if not _CAMEL_OK.search(line[: m.start()])]
+        cuts = []
+        for m in P.GLUE.finditer(line):
+            before = P.WORD_BEFORE.search(line[: m.start()])
+            if not before or before.group(1) or P.CAMEL_OK.search(line[: m.start()]):
+                continue
+            left = before.group()
+            token = re.match(r"\w*", line[m.start() :]).group()
+            if sum(c.isupper() for c in left + token) > 2:
+                continue
+            if (left.islower() and len(left) >= 3) or words.get(left, 0) >= 1:
+                cuts.append(m.start())
         if not cuts:
             return [(start, end, None)]
         bounds = [0, *cuts, len(line)]
@@ -204,7 +346,7 @@ class Cleaner:
         for a, b in zip(bounds, bounds[1:]):
             seg = line[a:b]
             is_last = b == len(line)
-            if not is_last and not _END_PUNCT.search(seg) and len(seg.split()) >= 4:
+            if not is_last and not P.END_PUNCT.search(seg) and word_count(seg) >= 4:
                 pieces.append((start + a, start + b, "run-in caption"))
             else:
                 pieces.append((start + a, start + b, None))

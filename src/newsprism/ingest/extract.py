@@ -1,4 +1,5 @@
-"""HTML → main text and metadata: trafilatura for the body and metadata, then newsprism's residue cleaner.
+"""HTML → main text and metadata: metadata from the markup, the body from trafilatura, then newsprism's
+residue cleaner guided by what the markup says about captions and links.
 
 >>> html = ("<html><head><title>Quake hits coast | Daily</title></head><body><nav>Home</nav><article>"
 ...         "<h1>Quake hits coast</h1><p>A strong earthquake struck the coast on Monday, officials said."
@@ -9,12 +10,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import InputError
 from ..settings import ExtractSettings
+from ._dom import inline_ruby, norm_line, other_articles_xpath, residue_hints, shows_text, word_count
+from ._meta import read_metadata
 from .clean import Cleaned, Cleaner, Removal
+from .dates import normalize_datetime
 
 __all__ = ["Extracted", "Extractor"]
 
@@ -22,7 +26,8 @@ __all__ = ["Extracted", "Extractor"]
 @dataclass(frozen=True)
 class Extracted:
     """What extraction found on a page. ``raw_text`` is the body before cleaning; ``removed`` are
-    spans of ``raw_text``. Dates are ISO 8601 strings."""
+    spans of ``raw_text``. Dates are ISO 8601 strings: ``published`` is the original publication,
+    ``updated`` the last modification when the page gives a different one."""
 
     title: str | None
     text: str
@@ -36,50 +41,112 @@ class Extracted:
     lang: str | None = None
 
 
-def _split_authors(value: str | None) -> tuple[str, ...]:
-    if not value:
-        return ()
-    parts = re.split(r"\s*(?:;|\band\b|\bund\b|\bet\b|\by\b|&)\s*", value)
-    return tuple(dict.fromkeys(p.strip() for p in parts if p.strip()))
+def _parse(html: str | bytes) -> Any:
+    """The page as an lxml tree (trafilatura's loader: charset detection, broken-markup recovery)."""
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+    except Exception as e:  # lxml raises a variety of parser errors on broken markup
+        raise InputError("E140", f"HTML could not be parsed: {type(e).__name__}: {e}") from None
+    if tree is None:
+        raise InputError("E140", "HTML could not be parsed: no document tree")
+    return tree
+
+
+def _baseline_text(tree: Any) -> str:
+    """Fallback body when the main extraction finds nothing: JSON-LD ``articleBody`` or all paragraphs
+    (trafilatura's ``baseline``), for pages whose layout hides the article from the block scoring."""
+    from trafilatura import baseline
+
+    try:
+        _body, text, _length = baseline(tree)
+    except Exception:  # a fallback that fails leaves the page without text, reported by the caller
+        return ""
+    return (text or "").strip()
+
+
+def _missed_lead(tree: Any, description: str | None, text: str, min_words: int) -> str | None:
+    """The page's standfirst when the body extraction missed it: the meta description, if the page also
+    prints it as its own block (so it is the lead shown to readers, not just an SEO summary) and the
+    extracted text does not contain it."""
+    if not description or word_count(description) < min_words:
+        return None
+    if norm_line(description) in norm_line(text) or not shows_text(tree, description):
+        return None
+    return description
+
+
+def _date_from_page(tree: Any, url: str | None) -> str | None:
+    """Last resort for pages without date metadata: htmldate's search of the markup and URL."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, url=url, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
+    except Exception:  # htmldate raises assorted errors on odd pages; a missing date is not an error
+        return None
+    return normalize_datetime(found) if found else None
 
 
 class Extractor:
-    """Extract the article from an HTML page; raises :class:`InputError` when there is no article text."""
+    """Extract the article from an HTML page; raises :class:`InputError` when there is no article text.
+
+    Metadata (title, authors, dates) comes from the page's markup (:mod:`._meta`); the body from
+    trafilatura, then the :class:`Cleaner` with what the markup says about captions and links
+    (:mod:`._dom`). ``raw_text`` is the candidate body before cleaning: the page's printed standfirst when
+    trafilatura missed it, then trafilatura's text; ``removed`` are the spans of it the cleaner dropped,
+    with reasons.
+    """
 
     def __init__(self, settings: ExtractSettings | None = None, cleaner: Cleaner | None = None) -> None:
         self.settings = settings or ExtractSettings()
-        self.cleaner = cleaner or Cleaner()
+        self.cleaner = cleaner or Cleaner(self.settings)
 
     def __call__(self, html: str | bytes, url: str | None = None) -> Extracted:
         import trafilatura
 
+        tree = _parse(html)
+        inline_ruby(tree)
+        meta = read_metadata(tree, url)
+        hints = residue_hints(tree, self.settings)
+        for variant in meta.title_variants:  # the SEO or social headline printed atop the body
+            hints.setdefault(norm_line(variant), "headline")
+        for name in meta.authors:  # a byline or author box printed in the body
+            hints.setdefault(norm_line(name), "byline or dateline")
         mode = self.settings.mode
         try:
             doc = trafilatura.bare_extraction(
-                html,
+                tree,
                 url=url,
-                with_metadata=True,
+                with_metadata=False,
                 include_comments=False,
                 include_tables=True,
                 favor_precision=mode == "precision",
                 favor_recall=mode == "recall",
+                prune_xpath=other_articles_xpath(tree, meta.title),
             )
         except Exception as e:  # trafilatura raises a variety of parser errors on broken markup
             raise InputError("E140", f"HTML could not be parsed: {type(e).__name__}: {e}") from None
-        if doc is None or not (doc.text or "").strip():
+        raw = (doc.text or "").strip() if doc is not None else ""
+        if not raw:
+            raw = _baseline_text(tree)
+        if not raw:
             raise InputError("E141", "no article text found in the page")
-        raw = doc.text.strip()
-        cleaned: Cleaned = self.cleaner(raw, title=doc.title)
+        lead = _missed_lead(tree, meta.description, raw, self.settings.lead_min_words)
+        if lead:
+            raw = f"{lead}\n{raw}"
+        cleaned: Cleaned = self.cleaner(raw, title=meta.title, hints=hints, origin="html")
         if len(cleaned.text) < self.settings.min_body_chars:
             raise InputError("E142", f"article text is only {len(cleaned.text)} characters after cleaning")
         return Extracted(
-            title=(doc.title or None),
+            title=meta.title,
             text=cleaned.text,
             raw_text=raw,
             removed=cleaned.removed,
-            authors=_split_authors(doc.author),
-            published=doc.date or None,
-            site_name=doc.sitename or None,
-            url=doc.url or url,
-            lang=doc.language or None,
+            authors=meta.authors,
+            published=meta.published or _date_from_page(tree, url),
+            updated=meta.updated,
+            site_name=meta.site_name,
+            url=url or meta.url,
+            lang=meta.lang,
         )

@@ -30,7 +30,7 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")
 WARC_SUFFIXES = (".warc",)
 SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES
 
-_RECORD_FIELDS = ("id", "url", "source", "title", "published", "lang", "authors")
+_RECORD_FIELDS = ("id", "url", "source", "title", "published", "updated", "lang", "authors")
 
 
 def _kind_of(path: Path) -> str | None:
@@ -118,7 +118,7 @@ def record_to_raw(obj: Any, origin: str) -> RawDocument:
     if not isinstance(obj, dict):
         raise InputError("E110", f"a JSONL line must be an object, got {type(obj).__name__}")
     meta = {k: obj[k] for k in _RECORD_FIELDS if obj.get(k) not in (None, "", [])}
-    for key in ("id", "url", "source", "title", "published", "lang"):
+    for key in ("id", "url", "source", "title", "published", "updated", "lang"):
         if key in meta and not isinstance(meta[key], (str, int)):
             raise InputError("E111", f"field {key!r} must be a string")
     if "authors" in meta:

@@ -7,20 +7,23 @@ SQLite is the default (a file in the working directory); PostgreSQL works throug
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy import Connection, Float, and_, bindparam, create_engine, delete, event, func, insert, or_, select, union_all, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.pool import StaticPool
 
 from ..errors import NotFound, StoreError
 from ..model import (
     Analysis,
     Article,
     DateInference,
+    Evidence,
+    FindingLabel,
     Fingerprint,
     Link,
     Rejected,
@@ -30,9 +33,10 @@ from ..model import (
     from_dict,
     to_dict,
 )
+from . import fulltext
 from . import schema as t
 
-__all__ = ["Store", "StoryFilter"]
+__all__ = ["SearchHit", "SearchResults", "Store", "StoryFilter", "StorySummary"]
 
 _ANALYSIS_FIELDS = tuple(f for f in Analysis.LAYERS)
 
@@ -48,10 +52,86 @@ class StoryFilter:
     entity: str | None = None
 
 
+_CONFLICT_LABELS = (FindingLabel.CONTRADICTED.value, FindingLabel.DISPUTED.value)
+
+
+@dataclasses.dataclass(frozen=True)
+class StorySummary:
+    """One line of a story list: the headline and what a reader scans before opening the story.
+
+    ``sources`` are the named outlets; ``source_count`` counts them plus one for each article whose outlet
+    is unknown. ``findings`` counts the story's findings by label (empty until the story's report is
+    computed); ``conflicts`` is contradicted + disputed (``None`` until then). ``last_updated`` is when
+    the story last changed.
+    """
+
+    id: str
+    headline: str
+    article_count: int
+    source_count: int
+    sources: tuple[str, ...]
+    languages: tuple[str, ...]
+    conflicts: int | None
+    findings: dict[str, int]
+    first_published: str | None
+    last_published: str | None
+    last_updated: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class SearchHit:
+    """An article matching a full-text query.
+
+    ``snippet`` is a passage around the first match (its span and words); ``matches`` are the spans of
+    every matched word or phrase in the article's text (layer ``search``). ``rank``: higher is better.
+    """
+
+    article_id: str
+    story_id: str | None
+    title: str | None
+    source: str | None
+    lang: str | None
+    published: str | None
+    rank: float
+    snippet: Evidence
+    matches: tuple[Span, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class SearchResults:
+    """One page of full-text search results; ``terms`` is the query as it was understood."""
+
+    query: str
+    terms: tuple[str, ...]
+    total: int
+    hits: tuple[SearchHit, ...]
+
+
+def _snippet_bounds(text: str, found: Sequence[tuple[int, int, int]], width: int) -> tuple[int, int]:
+    """A passage of about ``width`` characters, cut at spaces, around the matches of the most terms."""
+    if not found:
+        start, end = 0, min(len(text), width)
+        first_start = first_end = end
+    else:
+        best = max(range(len(found)), key=lambda i: (len({n for s, _, n in found[i:] if s < found[i][0] + width // 2}), -i))
+        first_start, first_end = found[best][0], found[best][1]
+        start = max(0, first_start - width // 3)
+        end = min(len(text), max(first_end, start + width))
+    if start > 0:
+        space = text.find(" ", start, first_start)
+        start = space + 1 if space != -1 else first_start
+    if end < len(text):
+        space = text.rfind(" ", first_end, end)
+        end = space if space != -1 else end
+    return start, end
+
+
 def _engine(url: str) -> Engine:
     try:
         if url.startswith("sqlite"):
-            engine = create_engine(url, connect_args={"check_same_thread": False})
+            # An in-memory database lives in one connection: share it, or each thread would see its own.
+            memory = url in ("sqlite://", "sqlite:///:memory:")
+            engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool if memory else None)
 
             @event.listens_for(engine, "connect")
             def _pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -78,10 +158,13 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = _engine(url)
+        # Compiled candidate queries by shape (terms, postings per term, limit): built once per store.
+        self._posting_queries: dict[tuple[int, int, int], Any] = {}
         try:
             t.metadata.create_all(self.engine)
         except OperationalError as e:
             raise StoreError(f"cannot open database {url!r}: {e.orig}") from None
+        self.searchable = fulltext.install(self.engine)
 
     @contextmanager
     def begin(self) -> Iterator[Connection]:
@@ -144,14 +227,14 @@ class Store:
             )
         )
 
-    def update_published(self, conn: Connection, article_id: str, published: DateInference) -> None:
-        """Store a publication date inferred at story level (from the story's other articles)."""
-        data = self._analysis_row(conn, article_id)
-        data["published"] = to_dict(published)
-        conn.execute(update(t.analyses).where(t.analyses.c.article_id == article_id).values(data=data))
+    def replace_analysis(self, conn: Connection, analysis: Analysis) -> None:
+        """Store an article's analysis again, with its publication date (e.g. after the story dated it)."""
+        published = analysis.published
+        layers = {name: to_dict(getattr(analysis, name)) for name in _ANALYSIS_FIELDS}
+        conn.execute(update(t.analyses).where(t.analyses.c.article_id == analysis.article.id).values(data=layers))
         conn.execute(
             update(t.articles)
-            .where(t.articles.c.id == article_id)
+            .where(t.articles.c.id == analysis.article.id)
             .values(published=to_dict(published), published_day=(published.value or published.latest or "")[:10] or None)
         )
 
@@ -190,6 +273,14 @@ class Store:
     def get_analysis(self, conn: Connection, article_id: str, article: Article | None = None) -> Analysis:
         article = article or self.get_article(conn, article_id)
         return from_dict(Analysis, self._analysis_row(conn, article_id), article=article)
+
+    def get_analyses(self, conn: Connection, articles: Sequence[Article]) -> dict[str, Analysis]:
+        """The analyses of several articles at once, by article id."""
+        by_id = {a.id: a for a in articles}
+        if not by_id:
+            return {}
+        rows = conn.execute(select(t.analyses).where(t.analyses.c.article_id.in_(list(by_id))))
+        return {r.article_id: from_dict(Analysis, r.data, article=by_id[r.article_id]) for r in rows}
 
     def articles_of_story(self, conn: Connection, story_id: str) -> list[Article]:
         rows = conn.execute(select(t.articles).where(t.articles.c.story_id == story_id).order_by(t.articles.c.seq))
@@ -366,7 +457,9 @@ class Store:
         article_count: int,
         first_published: str | None,
         last_published: str | None,
+        exists: bool | None = None,
     ) -> None:
+        """Insert or update a story (``exists`` skips the look-up when the caller knows)."""
         values = dict(
             headline=headline,
             keywords=list(keywords),
@@ -376,7 +469,8 @@ class Store:
             last_published=last_published,
             dirty=True,
         )
-        exists = conn.execute(select(t.stories.c.id).where(t.stories.c.id == story_id)).first()
+        if exists is None:
+            exists = conn.execute(select(t.stories.c.id).where(t.stories.c.id == story_id)).first() is not None
         if exists:
             conn.execute(update(t.stories).where(t.stories.c.id == story_id).values(**values))
         else:
@@ -386,23 +480,84 @@ class Store:
         row = conn.execute(select(t.stories.c.state).where(t.stories.c.id == story_id)).first()
         return dict(row[0]) if row else None
 
-    def set_story_terms(self, conn: Connection, story_id: str, terms: dict[str, float]) -> None:
+    def set_story_terms(self, conn: Connection, story_id: str, terms: dict[str, float], seq: int = 0) -> None:
+        """Replace the index entries of a story; ``seq`` (its last update) orders each term's postings."""
         conn.execute(delete(t.story_terms).where(t.story_terms.c.story_id == story_id))
         if terms:
-            conn.execute(insert(t.story_terms), [{"term": k, "story_id": story_id, "weight": w} for k, w in terms.items()])
+            conn.execute(
+                insert(t.story_terms),
+                [{"term": k, "story_id": story_id, "weight": w, "seq": seq} for k, w in terms.items()],
+            )
 
-    def stories_by_terms(self, conn: Connection, terms: Sequence[str], limit: int) -> list[str]:
-        """Stories indexed under any of ``terms``, most shared weight first."""
-        if not terms:
+    def touch_story_terms(self, conn: Connection, story_id: str, seq: int) -> None:
+        """Mark a story's index entries as updated at ``seq`` (they are read newest first)."""
+        conn.execute(update(t.story_terms).where(t.story_terms.c.story_id == story_id).values(seq=seq))
+
+    def stories_by_terms(
+        self, conn: Connection, terms: Sequence[str] | Mapping[str, float], limit: int, per_term: int = 50
+    ) -> list[str]:
+        """Stories indexed under any of ``terms``, highest summed ``index weight x term weight`` first.
+
+        ``terms`` may map each term to its weight in the query (else every term weighs 1). Each term reads
+        at most its ``per_term`` most recently updated stories, so the cost of a query stays flat however
+        many stories share a common term.
+        """
+        weights = dict(terms) if isinstance(terms, Mapping) else dict.fromkeys(terms, 1.0)
+        if not weights:
             return []
-        q = (
-            select(t.story_terms.c.story_id, func.sum(t.story_terms.c.weight).label("w"))
-            .where(t.story_terms.c.term.in_(list(terms)))
-            .group_by(t.story_terms.c.story_id)
-            .order_by(func.sum(t.story_terms.c.weight).desc())
-            .limit(limit)
-        )
-        return [r[0] for r in conn.execute(q)]
+        key = (len(weights), per_term, limit)
+        if key not in self._posting_queries:
+            st = t.story_terms
+            parts = [
+                select(st.c.story_id, (st.c.weight * bindparam(f"w{i}", type_=Float)).label("w"))
+                .where(st.c.term == bindparam(f"t{i}"))
+                .order_by(st.c.seq.desc())
+                .limit(per_term)
+                .subquery()
+                for i in range(len(weights))
+            ]
+            postings = union_all(*(select(p.c.story_id, p.c.w) for p in parts)).subquery()
+            self._posting_queries[key] = (
+                select(postings.c.story_id, func.sum(postings.c.w).label("w"))
+                .group_by(postings.c.story_id)
+                .order_by(func.sum(postings.c.w).desc(), postings.c.story_id)
+                .limit(limit)
+            )
+        params: dict[str, Any] = {}
+        for i, (term, w) in enumerate(weights.items()):
+            params[f"t{i}"], params[f"w{i}"] = term, float(w)
+        return [r[0] for r in conn.execute(self._posting_queries[key], params)]
+
+    def story_states(self, conn: Connection, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The saved states of several stories at once (missing ids are left out)."""
+        if not story_ids:
+            return {}
+        q = select(t.stories.c.id, t.stories.c.state).where(t.stories.c.id.in_(bindparam("ids", expanding=True)))
+        rows = conn.execute(q, {"ids": list(story_ids)})
+        return {r[0]: dict(r[1]) for r in rows}
+
+    def term_frequencies(self, conn: Connection, terms: Sequence[str]) -> dict[str, int]:
+        """Document frequencies of ``terms`` (absent terms are left out); ``#docs`` counts articles."""
+        if not terms:
+            return {}
+        out: dict[str, int] = {}
+        unique = list(dict.fromkeys(terms))
+        for i in range(0, len(unique), 500):  # keep each statement well under the bound-parameter limits
+            q = select(t.term_stats.c.term, t.term_stats.c.df).where(t.term_stats.c.term.in_(bindparam("terms", expanding=True)))
+            rows = conn.execute(q, {"terms": unique[i : i + 500]})
+            out.update({r[0]: r[1] for r in rows})
+        return out
+
+    def add_term_frequencies(self, conn: Connection, terms: Sequence[str], known: Iterable[str]) -> None:
+        """Count one more document for each of ``terms``; ``known`` are those that already have a row."""
+        known = set(known)
+        old = [k for k in dict.fromkeys(terms) if k in known]
+        new = [k for k in dict.fromkeys(terms) if k not in known]
+        if old:
+            q = update(t.term_stats).where(t.term_stats.c.term.in_(bindparam("terms", expanding=True)))
+            conn.execute(q.values(df=t.term_stats.c.df + 1), {"terms": old})
+        if new:
+            conn.execute(insert(t.term_stats), [{"term": k, "df": 1} for k in new])
 
     def _story_from_row(self, conn: Connection, row: Any) -> Story:
         members = conn.execute(
@@ -425,11 +580,9 @@ class Store:
             raise NotFound(f"no story {story_id!r}")
         return self._story_from_row(conn, row)
 
-    def list_stories(
-        self, conn: Connection, filters: StoryFilter | None = None, limit: int = 50, offset: int = 0
-    ) -> list[Story]:
+    @staticmethod
+    def _filtered(q: Any, filters: StoryFilter | None) -> Any:
         f = filters or StoryFilter()
-        q = select(t.stories)
         if f.since:
             q = q.where(t.stories.c.last_published >= f.since)
         if f.until:
@@ -441,11 +594,76 @@ class Store:
             q = q.where(t.stories.c.id.in_(member.where(t.articles.c.source == f.source)))
         if f.entity:
             q = q.where(t.stories.c.id.in_(select(t.story_terms.c.story_id).where(t.story_terms.c.term == "e:" + f.entity.lower())))
-        q = q.order_by(t.stories.c.article_count.desc(), t.stories.c.id).limit(limit).offset(offset)
-        return [self._story_from_row(conn, r) for r in conn.execute(q).all()]
+        return q
 
-    def count_stories(self, conn: Connection) -> int:
-        return conn.execute(select(func.count()).select_from(t.stories)).scalar() or 0
+    def _story_page(self, conn: Connection, filters: StoryFilter | None, limit: int, offset: int) -> list[Any]:
+        q = self._filtered(select(t.stories), filters)
+        q = q.order_by(t.stories.c.article_count.desc(), t.stories.c.id).limit(limit).offset(offset)
+        return list(conn.execute(q).all())
+
+    def list_stories(
+        self, conn: Connection, filters: StoryFilter | None = None, limit: int = 50, offset: int = 0
+    ) -> list[Story]:
+        return [self._story_from_row(conn, r) for r in self._story_page(conn, filters, limit, offset)]
+
+    def count_stories(self, conn: Connection, filters: StoryFilter | None = None) -> int:
+        q = self._filtered(select(func.count()).select_from(t.stories), filters)
+        return conn.execute(q).scalar() or 0
+
+    def story_summaries(
+        self, conn: Connection, filters: StoryFilter | None = None, limit: int = 50, offset: int = 0
+    ) -> list[StorySummary]:
+        """One page of stories, in :meth:`list_stories` order, with languages and finding counts.
+
+        Three queries for the whole page (stories, members, digests), whatever its size.
+        """
+        rows = self._story_page(conn, filters, limit, offset)
+        ids = [r.id for r in rows]
+        if not ids:
+            return []
+        sources: dict[str, dict[str, None]] = {i: {} for i in ids}
+        languages: dict[str, dict[str, None]] = {i: {} for i in ids}
+        counts: dict[str, int] = dict.fromkeys(ids, 0)
+        unnamed: dict[str, int] = dict.fromkeys(ids, 0)
+        members = select(t.articles.c.story_id, t.articles.c.source, t.articles.c.lang)
+        for sid, source, lang in conn.execute(members.where(t.articles.c.story_id.in_(ids)).order_by(t.articles.c.seq)):
+            counts[sid] += 1
+            if source:
+                sources[sid][source] = None
+            else:
+                unnamed[sid] += 1
+            if lang:
+                languages[sid][lang] = None
+        labels = {r.story_id: dict(r.labels) for r in conn.execute(select(t.story_digests).where(t.story_digests.c.story_id.in_(ids)))}
+        missing = [i for i in ids if i not in labels]
+        if missing:  # reports saved before digests existed
+            for sid, data in conn.execute(select(t.reports.c.story_id, t.reports.c.data).where(t.reports.c.story_id.in_(missing))):
+                labels[sid] = self._label_counts(data.get("findings", ()))
+        out = []
+        for r in rows:
+            found = labels.get(r.id)
+            out.append(StorySummary(
+                id=r.id,
+                headline=r.headline,
+                article_count=counts[r.id],
+                source_count=len(sources[r.id]) + unnamed[r.id],
+                sources=tuple(sources[r.id]),
+                languages=tuple(languages[r.id]),
+                conflicts=None if found is None else sum(found.get(k, 0) for k in _CONFLICT_LABELS),
+                findings=found or {},
+                first_published=r.first_published,
+                last_published=r.last_published,
+                last_updated=r.updated_at.isoformat() if r.updated_at else None,
+            ))
+        return out
+
+    @staticmethod
+    def _label_counts(findings: Iterable[Any]) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for f in findings:
+            label = f["label"] if isinstance(f, dict) else f.label.value
+            counts[label] = counts.get(label, 0) + 1
+        return counts
 
     def dirty_stories(self, conn: Connection) -> list[str]:
         return [r[0] for r in conn.execute(select(t.stories.c.id).where(t.stories.c.dirty.is_(True)))]
@@ -456,11 +674,49 @@ class Store:
         data = to_dict(report)
         conn.execute(delete(t.reports).where(t.reports.c.story_id == report.story_id))
         conn.execute(insert(t.reports).values(story_id=report.story_id, data=data))
+        labels = self._label_counts(report.findings)
+        conn.execute(delete(t.story_digests).where(t.story_digests.c.story_id == report.story_id))
+        conn.execute(insert(t.story_digests).values(
+            story_id=report.story_id, labels=labels, conflicts=sum(labels.get(k, 0) for k in _CONFLICT_LABELS)
+        ))
         conn.execute(update(t.stories).where(t.stories.c.id == report.story_id).values(dirty=False))
+
+    def get_report_data(self, conn: Connection, story_id: str) -> dict[str, Any] | None:
+        """The stored report as JSON-ready data (the :func:`to_dict` form), without rebuilding records."""
+        row = conn.execute(select(t.reports.c.data).where(t.reports.c.story_id == story_id)).first()
+        return dict(row[0]) if row else None
 
     def get_report(self, conn: Connection, story_id: str) -> StoryReport | None:
         row = conn.execute(select(t.reports.c.data).where(t.reports.c.story_id == story_id)).first()
         return from_dict(StoryReport, row[0]) if row else None
+
+    # ---------------------------------------------------------------------------------- search
+
+    def search(self, conn: Connection, query: str, limit: int = 20, offset: int = 0, snippet_chars: int = 240) -> SearchResults:
+        """Articles matching every word and "quoted phrase" of ``query``, best first.
+
+        Raises :class:`StoreError` when this database has no full-text index (an SQLite without FTS5).
+        """
+        if not self.searchable:
+            raise StoreError(f"full-text search is not available on {self.engine.dialect.name} here")
+        terms = fulltext.parse_query(query)
+        hits = []
+        for row in fulltext.search(conn, terms, limit, offset):
+            found = fulltext.find_terms(row["text"], terms)
+            start, end = _snippet_bounds(row["text"], found, snippet_chars)
+            hits.append(SearchHit(
+                article_id=row["id"],
+                story_id=row["story_id"],
+                title=row["title"],
+                source=row["source"],
+                lang=row["lang"],
+                published=row["published_day"],
+                rank=float(row["rank"]),
+                snippet=Evidence(Span(row["id"], start, end, "search", "snippet"), row["text"][start:end]),
+                matches=tuple(Span(row["id"], s, e, "search", "match") for s, e, _ in found),
+            ))
+        total = fulltext.count(conn, terms) if hits or offset else 0
+        return SearchResults(query, terms, total, tuple(hits))
 
     @contextmanager
     def _conn(self, conn: Connection | None) -> Iterator[Connection]:

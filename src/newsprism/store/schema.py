@@ -36,7 +36,9 @@ __all__ = [
     "reports",
     "sentence_vectors",
     "stories",
+    "story_digests",
     "story_terms",
+    "term_stats",
 ]
 
 metadata = MetaData()
@@ -119,15 +121,25 @@ stories = Table(
     Column("updated_at", DateTime(timezone=True), server_default=func.now(), onupdate=func.now()),
 )
 
-# Inverted index from key terms to stories, for candidate retrieval.
+# Inverted index from key terms to stories, for candidate retrieval. ``seq`` is the story's last update (in
+# articles seen), so each term's postings are read newest first and a bounded number of them per term.
 story_terms = Table(
     "story_terms",
     metadata,
     Column("term", String(128), nullable=False),
     Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
     Column("weight", Float, nullable=False, default=1.0),
-    Index("ix_story_terms_term", "term"),
+    Column("seq", Integer, nullable=False, default=0),
+    Index("ix_story_terms_term_seq", "term", "seq"),
     Index("ix_story_terms_story", "story_id"),
+)
+
+# Document frequencies of story terms, learned online as articles arrive (the row ``#docs`` counts articles).
+term_stats = Table(
+    "term_stats",
+    metadata,
+    Column("term", String(128), primary_key=True),
+    Column("df", Integer, nullable=False, default=0),
 )
 
 links = Table(
@@ -149,6 +161,16 @@ reports = Table(
     Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
     Column("data", JSON, nullable=False),
     Column("computed_at", DateTime(timezone=True), server_default=func.now(), onupdate=func.now()),
+)
+
+# What the story list shows without reading each report: finding counts by label, written with the report.
+story_digests = Table(
+    "story_digests",
+    metadata,
+    Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("labels", JSON, nullable=False, default=dict),
+    # contradicted + disputed findings
+    Column("conflicts", Integer, nullable=False, default=0, index=True),
 )
 
 rejections = Table(

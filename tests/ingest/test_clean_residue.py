@@ -1,0 +1,184 @@
+"""Plain-text residue removal: each kind of scraping residue, on hand-written examples, without losing
+article sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.ingest.clean import Cleaner
+
+S1 = "The city council approved the new budget on Thursday after a three-hour debate, the mayor's office said."
+S2 = "Spending on schools rises by four percent, while the road repair fund is cut for the second year running."
+S3 = "Opposition members said they would challenge the vote, arguing that the public had not been consulted."
+S4 = "The budget takes effect in January and will be reviewed again in the autumn, officials added."
+
+
+def clean(raw: str, title: str | None = None):
+    out = Cleaner()(raw, title=title)
+    quoted = [(raw[r.start : r.end], r.reason) for r in out.removed]
+    return out, quoted
+
+
+def assert_article_kept(text: str) -> None:
+    for s in (S1, S2, S3, S4):
+        assert s in text
+
+
+def test_promo_block_with_its_heading_is_removed():
+    raw = f"{S1}\n\n{S2}\n\nDeals of the week\n\nSign up for our newsletter and\nget offers by email.\n\n{S3}\n\n{S4}"
+    out, quoted = clean(raw)
+    assert_article_kept(out.text)
+    assert ("Deals of the week", "promo") in quoted
+    assert ("get offers by email.", "promo") in quoted
+    assert "newsletter" not in out.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ">>Read also: Council fights over parking fees",
+        "More: All our coverage of the city budget",
+        "Lesen Sie auch: Haushalt der Stadt beschlossen",
+        "À lire aussi : Le budget de la ville adopté",
+        "Les også: Bystyret vedtok budsjettet",
+    ],
+)
+def test_read_also_link_lines_are_removed_in_several_languages(line):
+    out, quoted = clean(f"{S1}\n\n{S2}\n\n{line}\n\n{S3}\n\n{S4}")
+    assert_article_kept(out.text)
+    assert quoted == [(line, "link line")]
+
+
+@pytest.mark.parametrize("credit", ["(Photo: AP)", "Foto: dpa", "Jane Roe/AFP via Getty Images", "© Reuters"])
+def test_photo_credits_and_the_caption_above_them_are_removed(credit):
+    caption = "Council members leave the town hall after the vote"
+    out, quoted = clean(f"{caption}\n\n{credit}\n\n{S1}\n\n{S2}\n\n{S3}\n\n{S4}")
+    assert_article_kept(out.text)
+    assert (credit, "photo credit") in quoted
+    assert (caption, "caption") in quoted
+
+
+def test_share_and_newsletter_prompts_are_removed():
+    raw = f"{S1}\n\n{S2}\n\nShare this article on Facebook\n\n{S3}\n\nFollow us on Instagram\n\n{S4}"
+    out, quoted = clean(raw)
+    assert_article_kept(out.text)
+    assert {q for q, _ in quoted} == {"Share this article on Facebook", "Follow us on Instagram"}
+
+
+def test_footer_and_repeated_title_are_removed():
+    title = "City approves budget"
+    out, quoted = clean(f"{title}\n\n{S1}\n\n{S2}\n\n{S3}\n\n{S4}\n\nsource: citynews-7", title=title)
+    assert_article_kept(out.text)
+    assert quoted == [(title, "repeated title"), ("source: citynews-7", "footer")]
+
+
+def test_run_in_captions_are_split_off_but_brand_names_stay_whole():
+    glued = (
+        "The mayor speaks to reporters outside the town hall todayCouncil members debated the plan for hours"
+        "Spending on schools rises, the mayor said."
+    )
+    raw = f"{S1}\n\n{glued}\n\nThe new iPhone and the BamTech service were not part of the budget talks today.\n\n{S3}"
+    out, quoted = clean(raw)
+    assert ("The mayor speaks to reporters outside the town hall today", "run-in caption") in quoted
+    assert "Spending on schools rises, the mayor said." in out.text
+    assert "The new iPhone and the BamTech service were not part of the budget talks today." in out.text
+
+
+def test_bylines_and_datelines_at_the_top_are_removed():
+    out, quoted = clean(f"By Maria Lopez\n\nUpdated: 12.03.2024, 14:05\n\n{S1}\n\n{S2}\n\n{S3}\n\n{S4}")
+    assert_article_kept(out.text)
+    assert [r for _, r in quoted] == ["byline or dateline", "byline or dateline"]
+
+
+def test_short_line_repeated_many_times_is_furniture():
+    block = "External content not available"
+    out, quoted = clean(f"{S1}\n{block}\n{S2}\n{block}\n{S3}\n{block}\n{S4}")
+    assert_article_kept(out.text)
+    assert quoted == [(block, "repeated boilerplate")] * 3
+
+
+def test_tail_after_an_end_of_article_heading_is_removed():
+    raw = f"{S1}\n{S2}\n{S3}\n{S4}\nRelated articles\nCouncil fights over parking\nMayor opens new library"
+    out, quoted = clean(raw)
+    assert_article_kept(out.text)
+    assert [q for q, _ in quoted] == ["Related articles", "Council fights over parking", "Mayor opens new library"]
+
+
+def test_tables_and_crossheads_are_article_text():
+    table = "| Item | 2023 | 2024 | Change in percent for the whole year across every district of the city |"
+    raw = f"{S1}\n\n{table}\n\nWhat changes for residents\n\n{S2}\n\n{S3}\n\n{S4}"
+    out, quoted = clean(raw)
+    assert table in out.text
+    assert "What changes for residents" in out.text
+    assert quoted == []
+
+
+def test_clean_text_is_built_only_from_raw_spans():
+    raw = f"Title\n\n{S1}\n\n(Photo: AP)\n\n{S2}\n\nRead more: Other story"
+    out = Cleaner()(raw, title="Title")
+    kept = [s for s in out.text.split("\n\n")]
+    for piece in kept:
+        assert piece in raw
+    removed_chars = sum(r.end - r.start for r in out.removed)
+    assert removed_chars + sum(len(p) for p in kept) <= len(raw)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Additional reporting by Tom Fisher; Editing by Sara Kim",
+        "Write to Maria Lopez at maria.lopez@example.com",
+        "© The City Gazette 2024",
+    ],
+)
+def test_closing_credit_and_contact_notes_are_removed(note):
+    out, quoted = clean(f"{S1}\n{S2}\n{S3}\n{S4}\n{note}")
+    assert_article_kept(out.text)
+    assert quoted == [(note, "contact line")]
+
+
+def test_reading_time_and_link_intro_lines_are_removed():
+    raw = f"Reading time: 3 minutes\n{S1}\n{S2}\nMore on the budget fight in our live blog:\n{S3}\n{S4}"
+    out, quoted = clean(raw)
+    assert_article_kept(out.text)
+    assert quoted == [
+        ("Reading time: 3 minutes", "byline or dateline"),
+        ("More on the budget fight in our live blog:", "link line"),
+    ]
+
+
+def test_sentence_length_newsletter_prompt_is_removed_but_prose_about_subscribers_stays():
+    prompt = "Get the morning's top city stories delivered to your inbox by signing up for our free newsletter."
+    prose = "The utility said it would sign up new subscribers for the cheaper tariff from March onwards."
+    out, quoted = clean(f"{S1}\n{prose}\n{S2}\n{prompt}\n{S3}\n{S4}")
+    assert_article_kept(out.text)
+    assert prose in out.text
+    assert quoted == [(prompt, "promo")]
+
+
+def test_title_with_a_kicker_glued_to_it_is_a_title_copy():
+    out, quoted = clean(f"City Hall Council approves budget\n{S1}\n{S2}\n{S3}\n{S4}", title="Council approves budget")
+    assert_article_kept(out.text)
+    assert quoted == [("City Hall Council approves budget", "repeated title")]
+
+
+def test_section_label_at_the_top_is_removed_but_a_short_closing_line_stays():
+    out, quoted = clean(f"Politics\n{S1}\n{S2}\n{S3}\n{S4}\nThanks.")
+    assert_article_kept(out.text)
+    assert quoted == [("Politics", "section label")]
+    assert out.text.endswith("Thanks.")
+
+
+def test_word_limits_count_chinese_and_japanese_characters():
+    long_jp = "会員登録の手続きについて市の担当者は来月から新しい窓口を開設し、住民の相談に応じると説明した。"
+    out, quoted = clean(f"{S1}\n{long_jp}\n{S2}\n{S3}\n{S4}")
+    assert long_jp in out.text  # a prose paragraph mentioning registration is not a promo prompt
+    assert quoted == []
+
+
+def test_repeated_table_rows_and_numbered_lines_are_article_text():
+    header = "| Item | Cost |"
+    step = "Add 1 cup of water"
+    raw = "\n".join([S1, header, "| Roads | 4 |", step, S2, header, "| Schools | 9 |", step, S3, header, step, S4])
+    out, quoted = clean(raw)
+    assert quoted == []
