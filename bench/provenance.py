@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.analyze.sentences import split_sentences
+from newsprism.fingerprint import Fingerprinter
 from newsprism.model import Analysis, Article, Fingerprint, RawDocument
 from newsprism.pipeline import ArticleWorker, Pipeline, Processed
 from newsprism.settings import Settings
@@ -494,7 +495,8 @@ def synthetic_corpus(docs: list[Doc], n: int, seed: int):
 
 
 def build_scale(docs: list[Doc], scratch: Path, n: int) -> Path:
-    db = scratch / f"scale-{n}.db"
+    p = Settings().provenance  # the keys depend on the index settings: one cached store per choice
+    db = scratch / f"scale-{n}-w{p.words_bands}x{p.words_rows}-a{p.anchors_bands}x{p.anchors_rows}-s{p.seed}.db"
     if db.exists():
         return db
     tmp = db.with_suffix(".tmp")
@@ -508,7 +510,9 @@ def build_scale(docs: list[Doc], scratch: Path, n: int) -> Path:
         article = Article.build(text=body, title=title, id=key, lang="en")
         sents = [article.span(s, e, "sentences") for s, e in split_sentences(article.text)]
         analysis = Analysis(article, lang="en", sentences=sents)
-        pipeline.store.add_article(conn, analysis, Fingerprint(key, np.zeros(1, np.uint64)), None, i + 1)
+        # Real key terms (the candidate pre-check compares them), no MinHash or embedding (unused here).
+        terms, weights = Fingerprinter.key_terms(analysis)
+        pipeline.store.add_article(conn, analysis, Fingerprint(key, np.zeros(1, np.uint64), None, terms, weights), None, i + 1)
         pipeline.store.add_lsh_keys(conn, key, pipeline.provenance.index_keys(analysis))
         if (i + 1) % 5000 == 0:
             conn_ctx.__exit__(None, None, None)
