@@ -43,10 +43,11 @@ def test_translations_dev_floor(bench_dir: Path, request: pytest.FixtureRequest)
     if "slow" not in (request.config.getoption("markexpr") or ""):
         pytest.skip("the whole dev set takes minutes: run with -m slow")
     metrics = evaluate(bench_dir / "provenance/translations-dev.json", Settings(), None)
-    assert metrics["pair_recall"] >= 0.95
-    # Seven "distractor" pairs of the dev set are themselves translations of each other (e.g. en/032 and
-    # es/032), which caps precision near 52/59 for any detector that finds them.
-    assert metrics["pair_f1"] >= 0.92
+    # Measured: recall 52/52, precision 52/59 (bench/README.md). Seven "distractor" pairs of the dev set are
+    # themselves translations of each other (e.g. en/032 and es/032), which caps precision at 52/59 for any
+    # detector that finds them.
+    assert metrics["pair_recall"] >= 0.98
+    assert metrics["pair_f1"] >= 0.93
 
 
 def test_every_dev_translation_is_a_candidate(bench_dir: Path) -> None:
