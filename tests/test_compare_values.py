@@ -98,3 +98,9 @@ def test_copies_of_one_original_count_as_one_source():
     b = analyse("A total of 62 fire trucks arrived to fight the blaze.", "b")
     same = Provenance("a", ("a", "b"), "b rewrites a")
     assert Comparer()([a, b], EntityResolver().resolve([a, b]), [same]) == []
+
+
+def test_a_lower_toll_in_a_later_report_is_a_contradiction():
+    a = analyse("The attack on the school killed 48 people, officials said.", "a", "2009-01-06")
+    b = analyse("The attack on the school killed 40 people, officials said.", "b", "2009-01-07")
+    assert labels(compare(a, b), "number") == [FindingLabel.CONTRADICTED]

@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
-from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,186 +31,82 @@ import numpy as np
 
 from .analyze.canon import ResolvedEntities
 from .analyze.quantities import noun_key
-from .analyze.roles import RoleTitle, parse_title, titles_conflict
+from .analyze.roles import RoleTitle, titles_conflict
 from .fingerprint import words
-from .model import Analysis, Claim, Evidence, Finding, FindingLabel, Provenance, Quantity, Span
-from .settings import CompareSettings
+from .model import Analysis, Claim, Evidence, Finding, FindingLabel, Provenance, Span
+from .analyze.time import TimeTagger
+from .settings import CompareSettings, TimeSettings
+from .values import (
+    STOP,
+    SlotMatch,
+    ValueSlot,
+    amounts_agree,
+    context_similarity,
+    dates_agree,
+    slot_match,
+    source_label,
+    value_slots,
+)
 
 __all__ = ["Comparer", "context_similarity"]
 
-_STOP = frozenset("""the a an of and or in on at to for from by with as is are was were be been being has have
-    had that this these those it its he she they his her their them him we our you your i not no but than
-    which who whom whose will would could should can may might must do does did said says say also so if
-    then there here about after before over under into out up down more most some any all such only just
-    de la le les des du et en el los las y del un una der die das und im am ein eine""".split())
-# Units converted to one base unit per dimension before values are compared.
-_BASE_UNITS: dict[str, tuple[str, float]] = {
-    "km": ("length", 1000.0), "m": ("length", 1.0), "mi": ("length", 1609.344),
-    "kg": ("mass", 1.0), "t": ("mass", 1000.0),
-    "%": ("percent", 1.0), "bbl": ("barrels", 1.0),
-}
-_TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
 # Counts that grow as a story develops: a later, different figure is an update, not a contradiction.
 _EVOLVING = frozenset("""killed dead died deaths death toll injured wounded hurt missing arrested detained
     evacuated displaced victims casualties cases infected rescued survivors""".split())
-# A number followed by these is a time of day, left to the time tagger ("7 p. m.", "4:43 a.m. local").
-_CLOCK = re.compile(r"\s*(?::\s?\d\d\s*)?(?:[ap]\.?\s?m\b\.?|GMT\b|UTC\b|BST\b|[A-Z]ST\b|[A-Z]DT\b|h\b|Uhr\b)", re.I)
-
-
-# ------------------------------------------------------------------------------------------ slots
-
-
-@dataclass(frozen=True)
-class _Slot:
-    """One value in one source's sentence, with the context that says what it is about."""
-
-    kind: str  # number | date | title
-    analysis: Analysis
-    group: str
-    span: Span
-    sentence: Span
-    value: Any
-    shown: str
-    keys: frozenset[str]
-    left: tuple[str, ...]
-    right: tuple[str, ...]
-    content: frozenset[str]
-    entities: frozenset[str]
-    idf: Mapping[str, float] = dataclasses.field(default_factory=dict, repr=False)  # story word weights
-    subject: str | None = None  # the person named nearest to the value in its sentence
-    unique: bool = False  # the only value of its source with this key (or, for dates, this month)
-
-    @property
-    def source(self) -> str:
-        return source_label(self.analysis)
-
-
-def source_label(analysis: Analysis) -> str:
-    """How a finding names a source: its outlet, else its URL, else the file it came from."""
-    a = analysis.article
-    return a.source or a.url or (a.origin.rsplit("/", 1)[-1] if a.origin else "") or a.id
-
-
-def _tokens(text: str) -> list[str]:
-    return [w for w in words(text) if not w.isdigit()]
 
 
 def _content(text: str) -> frozenset[str]:
-    return frozenset(w for w in _tokens(text) if w not in _STOP and len(w) > 2)
+    return frozenset(w for w in words(text) if not w.isdigit() and w not in STOP and len(w) > 2)
 
 
-def _overlap(a: Sequence[str], b: Sequence[str]) -> float:
-    """Share of the shorter window found in the other one."""
-    if not a or not b:
-        return 0.0
-    return len(set(a) & set(b)) / min(len(set(a)), len(set(b)))
+@dataclass(frozen=True)
+class ValueAlignment:
+    """Two values of different sources taken to fill the same slot, and how well their contexts match."""
+
+    x: ValueSlot
+    y: ValueSlot
+    agree: bool
+    match: SlotMatch
+    score: float
+    second: bool = False  # one of the two was already paired with an equal value
+
+
+# Words on each side of a value that say what it is, for telling a restatement from another figure.
+NEAR = 3
+
+
+def _near_words(v: ValueSlot) -> set[str]:
+    """Content words right around a value, its key words aside: "a .357 caliber revolver" and "a .357
+    revolver" share "revolver"; "a 90-yard run" and "90 yards to go" share nothing."""
+    near = {w for w in v.left[:NEAR] + v.right[:NEAR] if w not in STOP and not w.isdigit()}
+    return {w for w in near if noun_key(w) not in v.keys}
+
+
+def _same_near(v: ValueSlot, w: ValueSlot) -> bool:
+    """Whether the words around two values allow them to be one fact: shared, or missing on one side."""
+    nv, nw = _near_words(v), _near_words(w)
+    return not (nv and nw) or bool(nv & nw)
+
+
+def _unique_keys(s: ValueSlot) -> set[str]:
+    if s.kind == "date":
+        (_y, month, _d), _tolerance = s.value
+        return {f"month:{month}"}
+    return {k for k in s.keys if not k.startswith("unit:")} or set(s.keys)
+
+
+def _key_counts(slots: list[ValueSlot]) -> Counter[str]:
+    return Counter(k for s in slots for k in _unique_keys(s))
+
+
+def _ratio(a: Any, b: Any) -> float:
+    """How many times the larger of two amounts is the smaller (infinite when one is zero)."""
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    return hi / lo if lo else math.inf
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
-
-
-def _weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
-    """Jaccard similarity where each word counts by its rarity in the story (words of every sentence
-    count little, a figure or name shared by two sentences counts much)."""
-    union = a | b
-    if not union:
-        return 0.0
-    top = max(idf.values(), default=1.0)
-    return sum(idf.get(w, top) for w in a & b) / sum(idf.get(w, top) for w in union)
-
-
-def story_idf(analyses: Sequence[Analysis]) -> dict[str, float]:
-    """Inverse sentence frequency of each content word over a story's sentences."""
-    df: dict[str, int] = defaultdict(int)
-    n = 0
-    for a in analyses:
-        for sent in a.sentences:
-            n += 1
-            for w in set(_words_with_numbers(a.article.quote(sent))):
-                df[w] += 1
-    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
-
-
-def _words_with_numbers(text: str) -> frozenset[str]:
-    return frozenset(w for w in words(text) if w not in _STOP and (len(w) > 2 or w.isdigit()))
-
-
-def context_similarity(x: _Slot, y: _Slot, settings: CompareSettings) -> float:
-    """How surely two values fill the same slot: words right around them, their sentences, entities.
-
-    A weighted mean of the overlap of the words next to each value (``context_window`` words on each
-    side), the Jaccard similarity of the two sentences' content words and that of their entities.
-    """
-    near = (_overlap(x.left, y.left) + _overlap(x.right, y.right)) / 2
-    sentence = _weighted_jaccard(x.content, y.content, x.idf)
-    ents = _jaccard(x.entities, y.entities)
-    w = settings
-    total = w.weight_near + w.weight_sentence + w.weight_entities
-    score = (w.weight_near * near + w.weight_sentence * sentence + w.weight_entities * ents) / total
-    if x.unique and y.unique:
-        score += w.unique_bonus
-    return min(1.0, score)
-
-
-# ------------------------------------------------------------------------------------- normalizing
-
-
-@dataclass(frozen=True)
-class _Amount:
-    low: float
-    high: float
-    dimension: str | None
-    approximate: bool
-
-
-def _amount(q: Quantity) -> _Amount:
-    dimension, factor = _BASE_UNITS.get(q.unit or "", (q.unit, 1.0))
-    high = q.high if q.high is not None else q.value
-    return _Amount(q.value * factor, high * factor, dimension, q.approximate)
-
-
-def amounts_agree(a: _Amount, b: _Amount, tolerance: float, approx_tolerance: float) -> bool:
-    """Whether two normalized amounts can both be right: overlapping ranges within the tolerances.
-
-    >>> amounts_agree(_Amount(35405.6, 35405.6, "length", False), _Amount(35000, 35000, "length", False), 0.05, 0.15)
-    True
-    >>> amounts_agree(_Amount(4.5, 4.5, None, False), _Amount(5, 5, None, False), 0.05, 0.15)
-    False
-    """
-    tol = approx_tolerance if (a.approximate or b.approximate) else tolerance
-    return a.low <= b.high * (1 + tol) and b.low <= a.high * (1 + tol)
-
-
-def _calendar(value: str | None) -> tuple[int | None, int, int] | None:
-    """``(year or None, month, day)`` of a TIMEX3 day value (``2022-07-19`` or ``XXXX-07-19``)."""
-    m = re.match(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})", value or "")
-    if not m:
-        return None
-    return (int(m.group(1)) if m.group(1).isdigit() else None, int(m.group(2)), int(m.group(3)))
-
-
-def dates_agree(a: tuple[int | None, int, int], b: tuple[int | None, int, int], tolerance_days: int) -> bool:
-    """Whether two (possibly year-less) calendar days can be the same day, within ``tolerance_days``.
-
-    >>> dates_agree((None, 12, 15), (2013, 12, 15), 0), dates_agree((2013, 12, 15), (2013, 12, 20), 0)
-    (True, False)
-    """
-    from datetime import date
-
-    year = a[0] or b[0] or 2000
-    if a[0] and b[0] and a[0] != b[0] and not tolerance_days:
-        return False
-    try:
-        da, db = date(a[0] or year, a[1], a[2]), date(b[0] or year, b[1], b[2])
-    except ValueError:
-        return False
-    return abs((da - db).days) <= tolerance_days
-
-
-def _fmt_amount(q: Quantity) -> str:
-    value = f"{q.value:g}" if q.high is None else f"{q.value:g}\u2013{q.high:g}"
-    return f"{value} {q.unit}" if q.unit else value
 
 
 # ------------------------------------------------------------------------------------------ claims
@@ -226,6 +121,14 @@ class _ClaimRef:
     speaker: str | None  # canonical entity id of the speaker
     content: frozenset[str]
     values: frozenset[str]
+    days: tuple[tuple[str, tuple[int | None, int, int], int], ...] = ()  # (key, day, tolerance) of its dates
+
+    def shared_values(self, other: _ClaimRef) -> int:
+        """Values both claims state: equal keys, and dates equal within their tolerance ("four and a half
+        months ago" / "five months ago")."""
+        near = sum(1 for k, d, t in self.days if k not in other.values
+                   and any(dates_agree(d, e, max(t, u)) for _, e, u in other.days))
+        return len(self.values & other.values) + near
 
     @property
     def source(self) -> str:
@@ -239,25 +142,25 @@ class Comparer:
     """Compute a story's findings from its analysed articles, entities and provenance groups.
 
     >>> from newsprism.analyze.canon import EntityResolver
-    >>> from newsprism.model import Article, Analysis, Quantity
+    >>> from newsprism.model import Article, Analysis
     >>> def one(text, src):
     ...     a = Analysis(Article.build(text=text, source=src), sentences=[])
     ...     a.sentences = [a.article.span(0, len(text), "sentences")]
-    ...     s = text.index("2")
-    ...     a.quantities = [Quantity(a.article.span(s, s + 2, "quantities"), float(text[s:s+2]), text[s:s+2],
-    ...                              noun="people")]
     ...     return a
     >>> a, b = one("The quake killed 25 people in the city.", "x"), one("The quake killed 29 people in the city.", "y")
     >>> [(f.kind, f.label.value) for f in Comparer()([a, b], EntityResolver().resolve([a, b]))]
     [('number', 'contradicted')]
     """
 
-    name = "newsprism.compare.v2"
+    name = "newsprism.compare.v3"
 
-    def __init__(self, settings: CompareSettings | None = None, embed: Embed | None = None) -> None:
+    def __init__(self, settings: CompareSettings | None = None, embed: Embed | None = None,
+                 time: TimeSettings | None = None) -> None:
         self.settings = settings or CompareSettings()
         # Optional multilingual sentence embedder (texts -> L2-normalized rows) for claim alignment.
         self.embed = embed
+        # Settings of the time tagger that reads an undated report's "five months ago" against the story.
+        self.time = time or TimeSettings()
 
     def __call__(
         self,
@@ -269,124 +172,79 @@ class Comparer:
         for p in provenance:
             for m in p.member_ids:
                 group_of[m] = p.original_id
-        slots = self.slots(analyses, entities, group_of)
+        analyses = self.date_by_story(analyses)
+        slots = value_slots(analyses, entities, group_of, self.settings)
         findings = self.title_findings([s for s in slots if s.kind == "title"], entities)
         findings += self.value_findings([s for s in slots if s.kind in ("number", "date")])
-        refs = self.claim_refs(analyses, entities, group_of)
+        refs = self.claim_refs(analyses, entities, group_of, slots)
         aligned = self.align_claims(refs)
         findings += self.support_findings(refs, aligned)
         findings += self.speaker_findings(aligned, entities)
         findings += self.dispute_findings(refs, entities)
         return findings
 
-    # ----------------------------------------------------------------------------- value slots
+    def date_by_story(self, analyses: Sequence[Analysis]) -> list[Analysis]:
+        """Read the "ago" expressions of a report its own text cannot date against the story's date.
 
-    def slots(self, analyses: Sequence[Analysis], entities: ResolvedEntities, group_of: dict[str, str]) -> list[_Slot]:
-        """Every number, calendar date and titled name of every article, as comparable slots."""
-        out: list[_Slot] = []
-        idf = story_idf(analyses)
-        for a in analyses:
-            group = group_of[a.article.id]
-            for q in a.quantities:
-                if self._is_relative_duration(a, q) or _CLOCK.match(a.article.text, q.span.end):
-                    continue  # "five months ago" is a date, compared through the time tagger's refers_to
-                amount = _amount(q)
-                keys = {k for k in (noun_key(q.noun), noun_key(self._first_word_after(a, q.span))) if k}
-                if amount.dimension:
-                    keys.add("unit:" + amount.dimension)
-                out.append(self._slot("number", a, group, q.span, amount, _fmt_amount(q), keys, entities, idf))
-            for t in a.timex:
-                day = _calendar(t.refers_to or t.value)
-                if t.type != "DATE" or day is None:
-                    continue
-                shown = t.refers_to or t.value
-                out.append(self._slot("date", a, group, t.span, (day, t.refers_to is not None), shown, set(), entities, idf))
-            for m in a.mentions:
-                eid = entities.entity_of.get((m.span.doc_id, m.span.start))
-                if m.title and m.title_span is not None and eid:
-                    out.append(self._slot("title", a, group, m.title_span, parse_title(m.title), m.title, {eid}, entities, idf))
-        return self._mark_unique(out)
-
-    @staticmethod
-    def _mark_unique(slots: list[_Slot]) -> list[_Slot]:
-        """Flag values that are the only ones of their kind and key in their article."""
-        def keys(s: _Slot) -> set[str]:
-            if s.kind == "date":
-                (y, m, _), _rel = s.value
-                return {f"month:{m}"}
-            return {k for k in s.keys if not k.startswith("unit:")} or set(s.keys)
-
-        counts: dict[tuple[str, str, str], int] = defaultdict(int)
-        for s in slots:
-            for k in keys(s):
-                counts[(s.analysis.article.id, s.kind, k)] += 1
+        A report that only says it came after July 5, 2015 leaves "five months ago" unresolved. Reports
+        of one story appear within days of each other, so such a report is read as published on the
+        latest day the other reports are dated to, when that day lies within the report's own bounds.
+        The time tagger tags its text again against that day; only the ``refers_to`` of expressions it
+        had left unresolved change. Returns new analyses; the given ones are not modified.
+        """
+        tagger = TimeTagger(self.time)
+        references = [tagger.reference_for(a.published) for a in analyses]
+        known = [r[:10] for r in references if r]
+        if not known:
+            return list(analyses)
+        day = max(known)
         out = []
-        for s in slots:
-            unique = s.kind != "title" and any(counts[(s.analysis.article.id, s.kind, k)] == 1 for k in keys(s))
-            out.append(dataclasses.replace(s, unique=unique) if unique else s)
+        for a, reference in zip(analyses, references):
+            pending = [t for t in a.timex if t.type == "DURATION" and t.refers_to is None and t.anchor == "none"]
+            lo, hi = a.published.earliest, a.published.latest
+            if reference or not pending or (lo and day < lo[:10]) or (hi and day > hi[:10]):
+                out.append(a)
+                continue
+            again = {(t.start, t.end): t for t in tagger.tag(a.article.text, a.lang or a.article.lang, day)}
+            timex = []
+            for t in a.timex:
+                new = again.get((t.span.start, t.span.end))
+                if t in pending and new is not None and new.refers_to:
+                    t = dataclasses.replace(t, refers_to=new.refers_to, anchor="publication")
+                timex.append(t)
+            out.append(dataclasses.replace(a, timex=timex))
         return out
-
-    def _slot(self, kind: str, a: Analysis, group: str, span: Span, value: Any, shown: str, keys: set[str],
-              entities: ResolvedEntities, idf: Mapping[str, float]) -> _Slot:
-        sent = a.sentence_of(span) or span
-        text = a.article.text
-        k = self.settings.context_window
-        left = tuple(_tokens(text[sent.start : span.start]))[-k:]
-        right = tuple(_tokens(text[span.end : max(span.end, sent.end)]))[:k]
-        inside = [m for m in a.mentions if sent.contains(m.span) and not m.span.overlaps(span)
-                  and (m.span.doc_id, m.span.start) in entities.entity_of]
-        ents = frozenset(entities.entity_of[(m.span.doc_id, m.span.start)] for m in inside)
-        people = [m for m in inside if m.kind == "PERSON"]
-        subject = None
-        if people and kind != "title":
-            near = min(people, key=lambda m: min(abs(m.span.end - span.start), abs(span.end - m.span.start)))
-            subject = entities.entity_of[(near.span.doc_id, near.span.start)]
-        content = _words_with_numbers(text[sent.start : span.start] + " " + text[span.end : sent.end])
-        return _Slot(kind, a, group, span, sent, value, shown, frozenset(keys), left, right, content, ents, idf, subject)
-
-    @staticmethod
-    def _first_word_after(a: Analysis, span: Span) -> str | None:
-        m = re.match(r"[ \t-]*([^\W\d_][\w-]*)", a.article.text[span.end : span.end + 40])
-        return m.group(1) if m else None
-
-    @staticmethod
-    def _is_relative_duration(a: Analysis, q: Quantity) -> bool:
-        key = noun_key(q.noun)
-        if key not in _TIME_UNITS:
-            return False
-        after = a.article.text[q.span.end : q.span.end + 40].lower()
-        return bool(re.match(r"[\s\w-]*?\b(ago|earlier|later|before|since)\b", after))
 
     # ----------------------------------------------------------------------------- value findings
 
-    def _agree(self, x: _Slot, y: _Slot) -> bool:
+    def _agree(self, x: ValueSlot, y: ValueSlot) -> bool:
         s = self.settings
         if x.kind == "number":
-            return amounts_agree(x.value, y.value, s.number_tolerance, s.approximate_tolerance)
-        (dx, rel_x), (dy, rel_y) = x.value, y.value
-        return dates_agree(dx, dy, s.date_tolerance_days if (rel_x or rel_y) else 0)
+            return amounts_agree(x.value, y.value, s)
+        (dx, tol_x), (dy, tol_y) = x.value, y.value
+        return dates_agree(dx, dy, max(tol_x, tol_y))
 
     @staticmethod
-    def _comparable(x: _Slot, y: _Slot) -> bool:
+    def _comparable(x: ValueSlot, y: ValueSlot) -> bool:
         if x.kind != y.kind or x.group == y.group:
             return False
         if x.subject and y.subject and x.subject != y.subject:
             return False  # "Carter scored 14 points" and "VanDeest scored 13 points" are two facts
+        if "age" in x.keys and (x.subject is None or y.subject is None):
+            return False  # an age of someone unnamed may be anyone's
         if x.kind == "number":
-            dims = (x.value.dimension, y.value.dimension)
-            if dims[0] != dims[1]:
-                return False
-            return bool(x.keys & y.keys)
+            # Same dimension, and something counted in common: the noun or word after, or the unit.
+            return x.value.dimension == y.value.dimension and bool(x.keys & y.keys)
         return True
 
-    def value_findings(self, slots: list[_Slot]) -> list[Finding]:
+    def value_findings(self, slots: list[ValueSlot]) -> list[Finding]:
         """Numbers and dates: contradictions, updates, and apparent differences that agree.
 
         A pair of values contradicts only if the pair is the best-aligned counterpart of both values
         (no agreeing value of the other source fits either better) and its context similarity reaches
         ``conflict_similarity``.
         """
-        by_group: dict[str, list[_Slot]] = defaultdict(list)
+        by_group: dict[str, list[ValueSlot]] = defaultdict(list)
         for s in slots:
             by_group[s.group].append(s)
         groups = sorted(by_group)
@@ -396,39 +254,134 @@ class Comparer:
                 out += self._pair_values(by_group[ga], by_group[gb])
         return out
 
-    def _pair_values(self, xs: list[_Slot], ys: list[_Slot]) -> list[Finding]:
+    def _pair_values(self, xs: list[ValueSlot], ys: list[ValueSlot]) -> list[Finding]:
+        out = []
+        for m in self.align_values(xs, ys):
+            # A story tells many dates (arrest, hearing, trial), so two dates must match better than two
+            # numbers to be one fact. An agreement is reported when worded differently and as sure to
+            # be one fact as a contradiction must be.
+            bar = self.settings.date_conflict_similarity if m.x.kind == "date" else self.settings.conflict_similarity
+            if m.score < bar:
+                continue
+            if not m.agree:
+                again = self._restatements(m.x, xs) + self._restatements(m.y, ys)
+                out.append(self._finding(m.x, m.y, self._conflict_label(m.x, m.y), m.score, again))
+            elif self._differently_worded(m.x, m.y):
+                out.append(self._finding(m.x, m.y, FindingLabel.AGREEMENT, m.score))
+        return out
+
+    @staticmethod
+    def _restatements(v: ValueSlot, slots: list[ValueSlot]) -> list[ValueSlot]:
+        """Other places where the report of ``v`` states the same value for the same thing ("AMD will pay
+        $334 million" and "the $334 million deal"): a contradiction cites them all."""
+        return [w for w in slots if w is not v and w.kind == v.kind and w.analysis is v.analysis
+                and w.shown == v.shown and {k for k in w.keys & v.keys if not k.startswith("unit:")}
+                and not (w.subject and v.subject and w.subject != v.subject) and _same_near(v, w)]
+
+    def align_values(self, xs: list[ValueSlot], ys: list[ValueSlot]) -> list[ValueAlignment]:
+        """Pair the values of two sources that fill the same slots, agreeing or not.
+
+        The agreeing pairs and the differing candidates come from :meth:`value_candidates`; differing
+        pairs are then taken best first, each value once (a value already paired with an equal one only
+        when the pair reaches ``reuse_similarity``). Differing pairs are returned whatever their score;
+        callers compare it with ``conflict_similarity``.
+        """
+        agreements, candidates = self.value_candidates(xs, ys)
+        out = list(agreements)
+        used: set[int] = set()
+        for c in sorted(candidates, key=lambda c: -c.score):
+            if id(c.x) in used or id(c.y) in used or (c.second and c.score < self.settings.reuse_similarity):
+                continue
+            used.update((id(c.x), id(c.y)))
+            out.append(c)
+        return out
+
+    def value_candidates(
+        self, xs: list[ValueSlot], ys: list[ValueSlot]
+    ) -> tuple[list[ValueAlignment], list[ValueAlignment]]:
+        """The agreeing pairs of two sources' values, and the differing pairs that may fill one slot.
+
+        1. All comparable pairs are taken best first, each value once; equal values get ``agree_bonus``
+           (the same figure with the same key is rarely a coincidence). The agreeing pairs taken are kept:
+           "125 seats" in one report takes "raised seats from 65 to 125" in the other.
+        2. Differing pairs of values left unpaired are scored again: a pair is *unique* when both are the
+           only values of a key they share still unpaired in their reports (the other yards figures of a
+           game were paired in step 1), *crowded* when many are.
+        3. A value paired in step 1 may take one more, differing counterpart that has no equal value
+           anywhere (``second``): one report saying both ".357" and ".714 caliber revolver" where the
+           other says ".357".
+
+        Two differing numbers are candidates only when they share more than a unit ("75 kilometers west"
+        and "a depth of 22 miles" are two distances; "22 miles" and "35 kilometers" may still agree) and
+        differ by at most a factor ``max_ratio`` ("14 people were arrested", "90,000 people watched"), and
+        never when the other report states the value in the very sentence it is set against: "raised the
+        seats from 65 to 125" / "125 seats".
+        """
         s = self.settings
-        scored = []
-        best_agree: dict[int, float] = defaultdict(float)
+        stated = self._stated_in_sentence(xs + ys)
+        pairs = []
         for x in xs:
             for y in ys:
                 if not self._comparable(x, y):
                     continue
-                score = context_similarity(x, y, s)
                 agree = self._agree(x, y)
-                scored.append((score, agree, x, y))
                 if agree:
-                    best_agree[id(x)] = max(best_agree[id(x)], score)
-                    best_agree[id(y)] = max(best_agree[id(y)], score)
-        out: list[Finding] = []
-        used: set[int] = set()
-        for score, agree, x, y in sorted(scored, key=lambda t: -t[0]):
-            if id(x) in used or id(y) in used:
+                    pairs.append((x, y, agree, slot_match(x, y, s)))
+                elif x.kind != "number" or (
+                    any(not k.startswith("unit:") for k in x.keys & y.keys)
+                    and _ratio(x.value, y.value) <= s.max_ratio
+                    and not (self._states(stated, x, y) or self._states(stated, y, x))
+                ):
+                    pairs.append((x, y, agree, slot_match(x, y, s)))
+        agreements: list[ValueAlignment] = []
+        taken: set[int] = set()
+        for x, y, agree, m in sorted(pairs, key=lambda c: -(c[3].logit(s) + self._bonus(c[0], c[1], c[2]))):
+            if id(x) in taken or id(y) in taken:
                 continue
-            if agree:
-                if score >= s.agree_similarity:
-                    used.update((id(x), id(y)))
-                    if self._differently_worded(x, y):
-                        out.append(self._finding(x, y, FindingLabel.AGREEMENT, score))
+            taken.update((id(x), id(y)))
+            if agree and m.score(s) >= s.agree_similarity:
+                agreements.append(ValueAlignment(x, y, True, m, m.score(s)))
+        agreed = {id(v) for a in agreements for v in (a.x, a.y)}
+        left_x = _key_counts([x for x in xs if id(x) not in agreed])
+        left_y = _key_counts([y for y in ys if id(y) not in agreed])
+        has_equal = {id(v) for x, y, agree, _ in pairs if agree for v in (x, y)}
+        candidates = []
+        for x, y, agree, m in pairs:
+            second = id(x) in agreed or id(y) in agreed
+            if agree or (id(x) in agreed and id(y) in agreed) or (second and id(y if id(x) in agreed else x) in has_equal):
                 continue
-            if score < s.conflict_similarity or score <= best_agree[id(x)] or score <= best_agree[id(y)]:
-                continue
-            used.update((id(x), id(y)))
-            out.append(self._finding(x, y, self._conflict_label(x, y), score))
-        return out
+            shared = _unique_keys(x) & _unique_keys(y)
+            # Counts of unpaired values per key, the value paired in step 1 counting itself.
+            nx = {k: left_x[k] + (id(x) in agreed) for k in shared}
+            ny = {k: left_y[k] + (id(y) in agreed) for k in shared}
+            unique = any(nx[k] == 1 and ny[k] == 1 for k in shared)
+            crowd = min((max(nx[k], ny[k]) for k in shared), default=1)
+            m = dataclasses.replace(m, unique=float(unique), crowd=min(1.0, (crowd - 1) / s.crowd_size))
+            candidates.append(ValueAlignment(x, y, False, m, m.score(s), second))
+        return agreements, candidates
+
+    def _bonus(self, x: ValueSlot, y: ValueSlot, agree: bool) -> float:
+        """``agree_bonus`` for two equal values; none when one is only a bound ("more than 100 yards"
+        holds for any larger figure, so it says little about which figure it is)."""
+        if not agree or (x.kind == "number" and (x.value.bound or y.value.bound)):
+            return 0.0
+        return self.settings.agree_bonus
 
     @staticmethod
-    def _differently_worded(x: _Slot, y: _Slot) -> bool:
+    def _stated_in_sentence(slots: list[ValueSlot]) -> dict[tuple[str, int], list[ValueSlot]]:
+        out: dict[tuple[str, int], list[ValueSlot]] = defaultdict(list)
+        for v in slots:
+            out[(v.span.doc_id, v.sentence.start)].append(v)
+        return out
+
+    def _states(self, stated: dict[tuple[str, int], list[ValueSlot]], where: ValueSlot, value: ValueSlot) -> bool:
+        """Whether the sentence of ``where`` states ``value``: another value there of the same key agrees."""
+        return any(v is not where and v.kind == value.kind and v.value.dimension == value.value.dimension
+                   and v.keys & value.keys and self._agree(v, value)
+                   for v in stated[(where.span.doc_id, where.sentence.start)]) if value.kind == "number" else False
+
+    @staticmethod
+    def _differently_worded(x: ValueSlot, y: ValueSlot) -> bool:
         qx = x.analysis.article.quote(x.span)
         qy = y.analysis.article.quote(y.span)
         return " ".join(words(qx)) != " ".join(words(qy))
@@ -438,16 +391,23 @@ class Comparer:
         day = a.published.value or a.published.latest
         return day[:10] if day else None
 
-    def _conflict_label(self, x: _Slot, y: _Slot) -> FindingLabel:
+    def _conflict_label(self, x: ValueSlot, y: ValueSlot) -> FindingLabel:
+        """``updated`` for a count that grows as a story develops (dead, injured, arrested) given higher
+        by the later report; otherwise ``contradicted``."""
         if x.kind != "number":
             return FindingLabel.CONTRADICTED
         dx, dy = self._published(x.analysis), self._published(y.analysis)
         evolving = (x.content | y.content | set(x.right) | set(y.right)) & _EVOLVING
         if dx and dy and dx != dy and evolving:
-            return FindingLabel.UPDATED
+            older, newer = (x, y) if dx < dy else (y, x)
+            if newer.value.value > older.value.value:
+                return FindingLabel.UPDATED
         return FindingLabel.CONTRADICTED
 
-    def _finding(self, x: _Slot, y: _Slot, label: FindingLabel, score: float) -> Finding:
+    def _finding(self, x: ValueSlot, y: ValueSlot, label: FindingLabel, score: float,
+                 again: Sequence[ValueSlot] = ()) -> Finding:
+        """A finding on two values; ``again`` are the other places the two reports state them, cited after
+        the two values themselves."""
         if self._published(x.analysis) and self._published(y.analysis) and self._published(y.analysis) < self._published(x.analysis):
             x, y = y, x  # older report first
         qx, qy = x.analysis.article.quote(x.span), y.analysis.article.quote(y.span)
@@ -462,9 +422,14 @@ class Comparer:
             else:
                 why = f"{x.source} gives {x.shown}, {y.source} gives {y.shown} for the same {subject.removeprefix('number of ')}"
         else:
-            subject = "date of " + (" ".join(w for w in x.left[-3:] if w not in _STOP) or "the event")
-            if label is FindingLabel.AGREEMENT:
+            context = " ".join(reversed(x.left[:4]))
+            subject = f"date (\u2026{context})" if context else "date"
+            tolerance = max(x.value[1], y.value[1])
+            if label is FindingLabel.AGREEMENT and x.value[0] == y.value[0]:
                 why = f"\u201c{qx}\u201d and \u201c{qy}\u201d point to the same day ({x.shown} / {y.shown})"
+            elif label is FindingLabel.AGREEMENT:
+                why = (f"\u201c{qx}\u201d ({x.shown}) and \u201c{qy}\u201d ({y.shown}) agree within the "
+                       f"{tolerance} days such a rounded \u201cago\u201d allows")
             else:
                 why = f"{x.source} dates it {x.shown} (\u201c{qx}\u201d), {y.source} {y.shown} (\u201c{qy}\u201d)"
         return Finding(
@@ -472,20 +437,21 @@ class Comparer:
             label=label,
             subject=subject,
             explanation=why + f" (context match {score:.2f})",
-            evidence=(self._evidence(x.analysis, x.span, x.shown), self._evidence(y.analysis, y.span, y.shown)),
+            evidence=tuple(self._evidence(v.analysis, v.span, v.shown) for v in (x, y, *again)),
             independent_sources=2,
+            score=round(score, 4),
         )
 
     # ----------------------------------------------------------------------------- titles
 
-    def title_findings(self, slots: list[_Slot], entities: ResolvedEntities) -> list[Finding]:
+    def title_findings(self, slots: list[ValueSlot], entities: ResolvedEntities) -> list[Finding]:
         """A person given incompatible titles by different sources ("US President" vs "US Vice President").
 
         For each person and each incompatible pair of titles, the two mentions whose sentences match
         best are cited.
         """
         names = entities.by_id()
-        best: dict[tuple[str, str, str], tuple[float, _Slot, _Slot, str]] = {}
+        best: dict[tuple[str, str, str], tuple[float, ValueSlot, ValueSlot, str]] = {}
         for i, x in enumerate(slots):
             for y in slots[i + 1 :]:
                 if x.group == y.group or not (x.keys & y.keys):
@@ -520,7 +486,13 @@ class Comparer:
     def _evidence(analysis: Analysis, span: Span, value: str | None = None) -> Evidence:
         return Evidence(span, analysis.article.quote(span), value, analysis.article.source)
 
-    def claim_refs(self, analyses: Sequence[Analysis], entities: ResolvedEntities, group_of: dict[str, str]) -> list[_ClaimRef]:
+    def claim_refs(self, analyses: Sequence[Analysis], entities: ResolvedEntities, group_of: dict[str, str],
+                   slots: Sequence[ValueSlot] = ()) -> list[_ClaimRef]:
+        """Each claim with its entities, speaker, content words and values (``slots``: the date slots)."""
+        date_slots: dict[str, list[ValueSlot]] = defaultdict(list)
+        for v in slots:
+            if v.kind == "date":
+                date_slots[v.span.doc_id].append(v)
         refs = []
         for a in analyses:
             for c in a.claims:
@@ -530,7 +502,9 @@ class Comparer:
                 )
                 speaker = entities.entity_of.get((c.speaker_span.doc_id, c.speaker_span.start)) if c.speaker_span else None
                 values = frozenset(self._value_keys(a, c))
-                refs.append(_ClaimRef(a, c, group_of[a.article.id], ents, speaker, _content(c.text), values))
+                days = tuple((f"d:{v.shown[:10]}", *v.value) for v in date_slots.get(a.article.id, ())
+                             if c.span.contains(v.span))
+                refs.append(_ClaimRef(a, c, group_of[a.article.id], ents, speaker, _content(c.text), values, days))
         return refs
 
     @staticmethod
@@ -538,8 +512,7 @@ class Comparer:
         out = []
         for q in a.quantities:
             if c.span.contains(q.span):
-                amount = _amount(q)
-                out.append(f"n:{amount.low:g}:{amount.dimension}")
+                out.append(f"n:{q.value:g}:{q.unit}")
         for t in a.timex:
             if c.span.contains(t.span) and (t.refers_to or t.value):
                 out.append(f"d:{(t.refers_to or t.value)[:10]}")
@@ -550,12 +523,14 @@ class Comparer:
 
         Claims sharing neither an entity nor a value are never aligned.
         """
-        if not (x.entities & y.entities or x.values & y.values):
+        shared = x.shared_values(y)
+        if not (x.entities & y.entities or shared):
             return 0.0
         s = self.settings
         lexical = _jaccard(x.content, y.content)
         ents = _jaccard(x.entities, y.entities)
-        vals = _jaccard(x.values, y.values)
+        union = len(x.values) + len(y.values) - shared
+        vals = shared / union if union > 0 else 0.0
         score = (s.weight_claim_words * lexical + s.weight_claim_entities * ents + s.weight_claim_values * vals) / (
             s.weight_claim_words + s.weight_claim_entities + s.weight_claim_values
         )
@@ -596,7 +571,7 @@ class Comparer:
             return {}
         pairs = [
             (x, y) for i, x in enumerate(refs) for y in refs[i + 1 :]
-            if x.group != y.group and (x.entities & y.entities or x.values & y.values)
+            if x.group != y.group and (x.entities & y.entities or x.shared_values(y))
         ]
         needed = list({id(r): r for p in pairs for r in p}.values())
         if not needed:

@@ -464,6 +464,7 @@ class Finding:
     explanation: str
     evidence: tuple[Evidence, ...]
     independent_sources: int = 0
+    score: float | None = None  # how surely the cited values fill one slot (value findings), in [0, 1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,6 +66,9 @@ class ExtractSettings:
     # A meta description printed on the page and missing from the body is restored as the lead when it has
     # at least this many words (shorter ones are kickers or labels); extraction dev set: +0.007 recall.
     lead_min_words: int = _range(1, 1000, 8)
+    # A page without article markup may carry the article as HTML in its script data (single-page apps);
+    # the longest such string with at least this many paragraphs is read (dev set: 1 page, 14 paragraphs).
+    script_min_paragraphs: int = _range(1, 1000, 3)
     # -- residue cleaning (ingest/clean.py, ingest/_dom.py); "dev set" = bench/extraction + the seed texts --
     # Lines longer than this (characters) are article text, never promo, caption or link residue.
     residue_max_chars: int = _range(20, 10_000, 300)
@@ -83,6 +86,9 @@ class ExtractSettings:
     # Labels this short (words) seen twice are furniture too ("Infographic"); dev-set crossheads repeated
     # twice are longer.
     repeat_short_words: int = _range(0, 50, 6)
+    # A sentence of at least this many words printed again without final punctuation is a caption copy
+    # (dev set: photo captions quoting the story run 10-30 words; shorter repeats are crossheads).
+    caption_copy_min_words: int = _range(1, 200, 6)
     # Lines at the top (and bottom) of the text checked for bylines, datelines and contact notes.
     header_lines: int = _range(0, 50, 4)
     # Bylines, datelines and prompts are short (words); longer lines are prose (dev set).
@@ -245,23 +251,62 @@ class CompareSettings:
     number_tolerance: float = _range(0.0, 1.0, 0.05)
     # Relative tolerance when either number is approximate ("about 150", "some 4 million").
     approximate_tolerance: float = _range(0.0, 1.0, 0.15)
-    # Two resolved relative dates within this many days agree ("four and a half" vs "five months ago").
+    # Two differing values this many times apart are not one fact told two ways (conflicts-dev: no changed
+    # fact differs more than 7-fold; natural pairs 15- to 30-fold apart are different counts).
+    max_ratio: float = _range(1.0, 1e9, 10.0)
+    # Minutes either way a clock time on a quarter hour may be rounded by ("3:30 a.m." / "3:33 a.m.").
+    clock_slack_minutes: float = _range(0.0, 60.0, 5.0)
+    # "more than N" / "up to N" leave values up to N × (1 + bound_span) / down to N / (1 + bound_span) open:
+    # "at least two" trucks agree with three, "over 28,000" people do not agree with 168,000.
+    bound_span: float = _range(0.0, 10.0, 0.5)
+    # Two dates agree within this share of the duration an "ago" expression counts back: "five months
+    # ago" is rounded, so it agrees with a day up to 0.15 × 5 months ≈ 23 days away ("four and a half
+    # months ago"); "two weeks ago", with one 2 days away (seed pair, hand-checked).
+    relative_date_tolerance: float = _range(0.0, 1.0, 0.15)
+    # Days two dates may differ when one was resolved from a relative expression of unknown length.
     date_tolerance_days: int = _range(0, 366, 20)
     # Words on each side of a value that describe its slot (conflicts-dev sweep over 2..6).
     context_window: int = _range(1, 20, 4)
-    # Weights of the value-context similarity: neighbouring words, sentence words, sentence entities
-    # (conflicts-dev: a logistic fit on candidate pairs weighs sentence and neighbouring words most).
-    weight_near: float = _range(0.0, 10.0, 0.5)
-    weight_sentence: float = _range(0.0, 10.0, 0.3)
-    weight_entities: float = _range(0.0, 10.0, 0.2)
-    # Added to the context similarity when both values are the only ones of their key in their report
-    # (conflicts-dev sweep 0.15/0.25: 0.25 doubles false findings).
-    unique_bonus: float = _range(0.0, 1.0, 0.15)
-    # Context similarity from which two differing values are reported as a contradiction (conflicts-dev
-    # sweep 0.25..0.4: 0.3 is the lowest keeping false findings under 0.3 per unchanged pair).
-    conflict_similarity: float = _range(0.0, 1.0, 0.3)
+    # Weight of the i-th word from a value is context_decay**i (conflicts-dev sweep).
+    context_decay: float = _range(0.0, 1.0, 0.75)
+    # A context word matches when found this many positions nearer or farther in the other context.
+    context_shift: int = _range(0, 10, 1)
+    # A person named at most this many words before a number is what the number is about; numbers about
+    # two different people are never compared ("Charles rushed for 226 yards" / "Hillis ran for 121").
+    subject_words: int = _range(0, 20, 6)
+    # Weight of function words ("of", "the") in the context, relative to content words.
+    stopword_weight: float = _range(0.0, 1.0, 0.4)
+    # How two values' contexts are weighed to decide that they fill the same slot (values.SlotMatch): a
+    # logistic function of these weights times the evidence, fitted on conflicts-dev candidate pairs.
+    match_bias: float = _range(-50.0, 50.0, -2.74)
+    weight_left: float = _range(-20.0, 20.0, 1.78)
+    weight_right: float = _range(-20.0, 20.0, 0.86)
+    weight_sentence: float = _range(-20.0, 20.0, 2.05)
+    weight_parallel: float = _range(-20.0, 20.0, 1.66)
+    weight_entities: float = _range(-20.0, 20.0, 0.71)
+    weight_unique: float = _range(-20.0, 20.0, 1.19)
+    weight_distance: float = _range(-20.0, 20.0, -2.53)
+    weight_subject: float = _range(-20.0, 20.0, 0.54)
+    weight_crowd: float = _range(-20.0, 20.0, -1.61)
+    weight_anchors: float = _range(-20.0, 20.0, 0.96)
+    # Unpaired values of one key from which a report is "crowded" with them (SlotMatch.crowd = 1).
+    crowd_size: int = _range(1, 100, 5)
+    # Added to the evidence (logit) of two equal values: the same value with the same key in two reports
+    # of one story is rarely a coincidence, so it takes the slot before a differing value does.
+    agree_bonus: float = _range(0.0, 20.0, 2.0)
+    # Match score (values.SlotMatch) from which two differing numbers are reported as a contradiction
+    # (evaluate/fit_values.py on conflicts-dev: the threshold finding the most changed facts within 0.25
+    # false findings per unchanged pair, the highest of equally good ones; recall is flat from 0.015 to 0.035).
+    conflict_similarity: float = _range(0.0, 1.0, 0.035)
+    # The same for two dates (conflicts-dev: every changed date scores 0.22 or more, differing dates of
+    # unchanged pairs 0.14 or less).
+    date_conflict_similarity: float = _range(0.0, 1.0, 0.2)
+    # Context similarity from which a value left unpaired is set against the differing value of the other
+    # report already paired with an equal one (values.SlotMatch score; conflicts-dev sweep 0.15-0.6: 0.4
+    # drops 10 of 52 false findings for one changed number).
+    reuse_similarity: float = _range(0.0, 1.0, 0.4)
     # Context similarity from which two compatible values are taken as the same fact.
-    agree_similarity: float = _range(0.0, 1.0, 0.25)
+    agree_similarity: float = _range(0.0, 1.0, 0.005)
     # Weights of claim similarity: content words, entities, values (numbers and dates).
     weight_claim_words: float = _range(0.0, 10.0, 0.5)
     weight_claim_entities: float = _range(0.0, 10.0, 0.3)

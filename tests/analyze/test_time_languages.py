@@ -86,3 +86,8 @@ def test_expressions(tagger, lang, text, expected):
 
 def test_unsupported_language_gives_nothing(tagger):
     assert tagger.tag("Wczoraj prezydent przyjechał.", "pl", REF) == []
+
+
+def test_a_date_before_the_calendar_stays_a_duration(tagger):
+    # "2900 years ago" lies before year 1: no calendar date, but the expression is kept (and nothing crashes).
+    assert _tags(tagger, "Die Maya bauten schon vor 2900 Jahren Tempel.", "de") == [("vor 2900 Jahren", "DURATION", "P2900Y")]

@@ -34,7 +34,9 @@ def test_conflicts_sample_floors(bench_dir, tmp_path):
 @pytest.mark.slow
 def test_conflicts_dev_floors(bench_dir):
     m = evaluate(bench_dir / "conflicts" / "conflicts-dev.jsonl", Settings(), None)
-    # Floors a little under the measured dev figures (see the report in the branch history).
-    assert m["recall_title"] >= 0.85
-    assert m["recall_number"] >= 0.55
-    assert m["false_findings_per_unchanged_pair"] <= 0.32
+    # Floors a little under the measured dev figures (number 0.855, date 0.545, title 0.95, 0.152 false
+    # findings per unchanged pair; bench/README.md, conflicts section).
+    assert m["recall_title"] >= 0.9
+    assert m["recall_number"] >= 0.8
+    assert m["recall_date"] >= 0.5
+    assert m["false_findings_per_unchanged_pair"] <= 0.2

@@ -182,3 +182,181 @@ def test_repeated_table_rows_and_numbered_lines_are_article_text():
     raw = "\n".join([S1, header, "| Roads | 4 |", step, S2, header, "| Schools | 9 |", step, S3, header, step, S4])
     out, quoted = clean(raw)
     assert quoted == []
+
+
+@pytest.mark.issue(3)
+def test_caption_repeating_a_sentence_without_its_full_stop_is_removed():
+    caption = S2.rstrip(".")
+    raw = f"{S1}\n{S2}\n{caption}\n{S3}\n{S4}"
+    out = Cleaner()(raw, origin="html")
+    assert_article_kept(out.text)
+    assert out.text.count("Spending on schools") == 1
+    assert [(raw[r.start : r.end], r.reason) for r in out.removed] == [(caption, "caption")]
+
+
+@pytest.mark.issue(3)
+def test_a_sentence_quoted_twice_with_its_punctuation_stays_twice():
+    raw = f"{S1}\n{S2}\n{S3}\n{S2}\n{S4}"
+    out = Cleaner()(raw, origin="html")
+    assert out.text.count(S2) == 2
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "This copy is for your personal, non-commercial use only. To order presentation-ready copies for "
+        "distribution to your colleagues, clients or customers visit our reprints site.",
+        "Got a story? Get in touch with our news team by emailing us. Or you can submit your videos here.",
+        "For the latest breaking news and stories from across the globe, sign up for our newsletters.",
+        "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.",
+        "Esta funcionalidad es sólo para suscriptores",
+        "Dieses Thema im Programm: Das Radio | Nachrichten | 28. April 2023 | 10:00 Uhr",
+        "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit können personenbezogene "
+        "Daten an Drittplattformen übermittelt werden. Mehr Informationen dazu erhalten Sie in den "
+        "Datenschutz-Einstellungen. Diese finden Sie ganz unten auf unserer Seite im Footer, sodass Sie Ihre "
+        "Einstellungen jederzeit verwalten oder widerrufen können.",
+    ],
+)
+def test_calls_to_action_and_consent_notices_are_removed(prompt):
+    out = Cleaner()(f"{S1}\n{S2}\n{prompt}\n{S3}\n{S4}", origin="html")
+    assert_article_kept(out.text)
+    assert prompt not in out.text
+
+
+@pytest.mark.issue(3)
+def test_a_long_paragraph_naming_two_social_networks_is_prose():
+    prose = (
+        "The apron is on, the oven is warm and the children play in the garden: more and more women show "
+        "this life on Instagram and TikTok, and researchers say the videos reach millions of young viewers "
+        "who rarely see other pictures of family life, which worries teachers and parents alike in the "
+        "region, according to a study published this week by the university."
+    )
+    out = Cleaner()(f"{S1}\n{prose}\n{S2}\n{S3}\n{S4}", origin="html")
+    assert prose in out.text
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Listen: http://po.st/TP_615", "link line"),
+        (">> Hier finden Sie außerdem alle Termine für 2025 im Überblick", "link line"),
+        ("Plague warning: health agency names eight deadly diseases [WARNING]", "link line"),
+        ("DON'T MISS", "teaser heading"),
+        ("Auch interessant", "teaser heading"),
+        ("Uppdaterad 15.59 | Publicerad 14.14", "byline or dateline"),
+        ("2025年1月14日 01時28分 (1月14日 01時40分更新)", "byline or dateline"),
+        ("Follow the Daily on Google News and add us as a preferred source to get our news in your feeds.", "promo"),
+        ("Bitte markieren Sie die entsprechenden Wörter im Text. Mit nur zwei Klicks melden Sie den Fehler.", "promo"),
+    ],
+)
+def test_teasers_media_links_datelines_and_prompts_inside_the_text(line, reason):
+    raw = f"{S1}\n{S2}\n{line}\n{S3}\n{S4}"
+    out = Cleaner()(raw, origin="html")
+    assert_article_kept(out.text)
+    assert (line, reason) in [(raw[r.start : r.end], r.reason) for r in out.removed]
+
+
+@pytest.mark.issue(3)
+def test_a_teaser_heading_inside_the_article_does_not_cut_the_rest():
+    raw = f"{S1}\n{S2}\n{S3}\nDON'T MISS\nHarbour storm: pier damaged [PICS]\n{S4}"
+    out = Cleaner()(raw, origin="html")
+    assert_article_kept(out.text)
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "With reports from Reforma and El Economista",
+        "Additional reporting from PA",
+    ],
+)
+def test_reporting_credits_at_the_end_are_removed(line):
+    out = Cleaner()(f"{S1}\n{S2}\n{S3}\n{S4}\n{line}", origin="html")
+    assert out.text.endswith(S4)
+
+
+@pytest.mark.issue(3)
+def test_a_bare_web_address_printed_as_a_source_stays():
+    raw = f"{S1}\n{S2}\n{S3}\n{S4}\nhttp://www.example.org/2013/02/report.html\n{S1}"
+    assert "http://www.example.org/2013/02/report.html" in Cleaner()(raw, origin="html").text
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize("credit", ["Photograph: Jane Roe/The Gazette", "Foto: Jane Roe/Imago", "(Reuters)"])
+def test_credit_near_the_top_does_not_take_the_article_sentences_above_it(credit):
+    out, quoted = clean(f"{S1}\n{S2}\n{credit}\n{S3}\n{S4}")
+    assert_article_kept(out.text)
+    assert quoted == [(credit, "photo credit")]
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Photo by Jane Roe on Unsplash", "photo credit"),
+        ("Image source, Getty Images", "photo credit"),
+        ("Image caption, Council members leave the hall", "caption"),
+        ("Get our free app", "promo"),
+        ("Jetzt die App herunterladen", "promo"),
+        ("Teilen Sie diesen Artikel", "promo"),
+        ("Partager sur Facebook", "promo"),
+        ("Listen to this article", "promo"),
+        ("Leave a comment", "promo"),
+        ("Alle Rechte vorbehalten.", "promo"),
+        ("This article was originally published by The Conversation.", "promo"),
+        ("Support independent journalism. Donate today.", "promo"),
+        ("This content is not available due to your privacy preferences.", "promo"),
+        ("Enable JavaScript to view this video", "promo"),
+        ("Scroll to continue with content", "promo"),
+        ("Watch: Council members debate the budget", "media teaser"),
+        ("02:57 Min. Verfügbar bis 06.05.2024.", "media teaser"),
+        ("Topics: Budget, City council, Schools", "link line"),
+        ("Te puede interesar", "teaser heading"),
+        ("[Related: Council fights over parking fees]", "link line"),
+        ("SEE MORE: Council fights over parking fees", "link line"),
+        ("Related post: Council fights over parking fees", "link line"),
+        ("Read More", "teaser heading"),
+        ("Noticia relacionada", "teaser heading"),
+        ("$$ARTICLEAD$$", "promo"),
+    ],
+)
+def test_more_kinds_of_residue_in_several_languages(line, reason):
+    out, quoted = clean(f"{S1}\n{S2}\n{line}\n{S3}\n{S4}")
+    assert_article_kept(out.text)
+    assert quoted == [(line, reason)]
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council will watch the figures closely and may revise the plan if costs rise again, she said.",
+        "Readers of the council's annual report will find the new figures on page twelve, officials said.",
+        "The mayor asked residents to leave a comment on the plan at the town hall before the end of May.",
+        "Photos of the flooded road were shared widely online before the council voted, residents said.",
+    ],
+)
+def test_article_sentences_that_mention_residue_words_stay(sentence):
+    out, quoted = clean(f"{S1}\n{S2}\n{sentence}\n{S3}\n{S4}")
+    assert_article_kept(out.text)
+    assert sentence in out.text
+    assert quoted == []
+
+
+@pytest.mark.issue(3)
+def test_further_links_heading_closes_the_article():
+    raw = f"{S1}\n{S2}\n{S3}\n{S4}\nWeiterführende Links\nJetzt als Angebot: Powerbank mit Handkurbel"
+    out, quoted = clean(raw)
+    assert_article_kept(out.text)
+    assert [q for q, _ in quoted] == ["Weiterführende Links", "Jetzt als Angebot: Powerbank mit Handkurbel"]
+
+
+@pytest.mark.issue(3)
+def test_explore_further_closes_the_article():
+    raw = f"{S1}\n{S2}\n{S3}\n{S4}\nExplore further\nCouncil fights over parking fees"
+    out, quoted = clean(raw)
+    assert_article_kept(out.text)
+    assert [r for _, r in quoted] == ["page tail", "page tail"]

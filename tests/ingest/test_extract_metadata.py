@@ -59,6 +59,28 @@ def test_section_suffix_is_dropped_when_another_source_has_the_bare_headline():
     ex = Extractor()(page(head, "<h1>Harbour plan agreed</h1>"))
     assert ex.title == "Harbour plan agreed"
 
+@pytest.mark.parametrize(
+    ("headline", "social"),
+    [
+        ("Coastal towns: Harbour plan agreed after long debate", "Harbour plan agreed after long debate"),
+        ("Harbour plan agreed after long debate about costs and timing", "Harbour plan agreed after long debate"),
+    ],
+)
+def test_social_headline_without_kicker_or_seo_tail_is_the_title(headline, social):
+    ld = f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{headline}"}}</script>'
+    ex = Extractor()(page(f'{ld}<meta property="og:title" content="{social}">', f"<h1>{headline}</h1>"))
+    assert ex.title == social
+
+
+def test_h1_fragment_of_the_headline_is_not_the_title():
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Coast: Harbour plan agreed"}'
+        "</script>"
+    )
+    ex = Extractor()(page(ld, "<h1>Harbour plan agreed</h1>"))
+    assert ex.title == "Coast: Harbour plan agreed"
+
+
 
 def test_byline_element_names_people_in_several_languages():
     ex = Extractor()(page(top="<h1>Hafenplan</h1><p class='byline'>Von Anna Berg und Jonas Wolf</p>"))
@@ -84,3 +106,82 @@ def test_page_without_article_text_is_an_input_error_with_a_code():
     with pytest.raises(InputError) as err:
         Extractor()("<html><body><nav><a href='/'>Home</a></nav></body></html>")
     assert err.value.code in {"E141", "E142"}
+
+
+@pytest.mark.issue(3)
+def test_korean_bar_letter_separates_the_site_name():
+    head = '<meta property="og:site_name" content="코스트일보"><meta property="og:title" content="항만 계획 합의ㅣ코스트일보">'
+    ex = Extractor()(page(head))
+    assert ex.title == "항만 계획 합의"
+
+
+@pytest.mark.issue(3)
+def test_written_by_label_in_twitter_card_data_names_the_author():
+    head = (
+        '<meta name="author" content="a.lee@coastdaily.example">'
+        '<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Ann Lee">'
+        '<meta name="twitter:label2" content="Geschätzte Lesezeit"><meta name="twitter:data2" content="3 Minuten">'
+    )
+    ex = Extractor()(page(head, "<h5 class='authorline'>Von Ann Lee, Frankfurt</h5>"))
+    assert ex.authors == ("Ann Lee",)
+
+
+@pytest.mark.issue(3)
+def test_lower_case_labels_in_byline_markup_are_not_names():
+    top = (
+        "<div class='authors'><span class='brand'>capital</span> <span class='author-initials'>amw</span>"
+        "<ul><li class='authors__item'>von Jemima Kelly</li></ul><time>05. November 2024</time></div>"
+    )
+    ex = Extractor()(page("", top))
+    assert ex.authors == ("Jemima Kelly",)
+
+
+@pytest.mark.issue(3)
+def test_labelled_author_line_in_a_fact_list_names_the_author():
+    facts = "<ul class='smallList'><li><strong>Datum</strong> 28.04.2023</li><li><strong>Autorin/Autor</strong> Ann Lee</li></ul>"
+    ex = Extractor()(page("", "", BODY + facts))
+    assert ex.authors == ("Ann Lee",)
+
+
+@pytest.mark.issue(3)
+def test_repeated_author_tag_adds_the_reporter_without_job_title():
+    head = (
+        '<meta property="og:site_name" content="코스트일보"><meta name="author" content="코스트일보">'
+        '<meta name="author" content="신현주 기자">'
+    )
+    assert "신현주" in Extractor()(page(head)).authors
+
+
+@pytest.mark.issue(3)
+def test_photo_credit_in_microdata_is_not_an_author():
+    head = '<meta name="author" content="Ann Lee">'
+    figure = "<figure><img src='a.jpg'><meta itemprop='author' content='(Image: Getty Images)'></figure>"
+    assert Extractor()(page(head, figure)).authors == ("Ann Lee",)
+
+
+@pytest.mark.issue(3)
+def test_byline_under_the_headline_wins_over_an_author_list_before_it():
+    sidebar = "<aside><ul><li class='author-teaser'>Bo Li</li><li class='author-teaser'>Cy Ma</li></ul></aside>"
+    html = (
+        f"<html><head></head><body>{sidebar}<article><h1>Harbour plan agreed</h1>"
+        "<ul class='metaInfoAuthorList'><li><a href='/author/ann'>Ann Lee</a>"
+        "<button class='followAuthorBtn'>Folgen</button></li></ul>"
+        f"{BODY}</article></body></html>"
+    )
+    assert Extractor()(html).authors == ("Ann Lee",)
+
+
+@pytest.mark.issue(3)
+def test_bold_byline_paragraph_before_the_article_names_the_authors():
+    head = '<meta property="og:site_name" content="Coast Daily"><meta name="author" content="Coast Daily">'
+    top = "<p>&nbsp;</p><p><strong>Ann Lee/Bo Li</strong></p>"
+    ex = Extractor()(page(head, top))
+    assert ex.authors == ("Ann Lee", "Bo Li")
+    assert "Ann Lee/Bo Li" not in ex.text
+
+
+@pytest.mark.issue(3)
+def test_bold_subheading_inside_the_article_is_not_a_byline():
+    head = '<meta property="og:site_name" content="Coast Daily"><meta name="author" content="Coast Daily">'
+    body = BODY[: len(BODY) // 2] + "<p><strong>Harbour Works</strong></p>" + BODY[len(BODY) // 2 :]
+    assert Extractor()(page(head, "", body)).authors == ("Coast Daily",)

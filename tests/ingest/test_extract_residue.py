@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import html as lxml_html
 
 from newsprism.ingest._dom import norm_line, residue_hints
@@ -62,3 +63,53 @@ def test_teaser_list_items_opening_with_a_link_are_removed():
     out = Cleaner()(raw, hints=residue_hints(lxml_html.fromstring(page())), origin="html")
     assert all(p in out.text for p in PARAS)
     assert [r.reason for r in out.removed] == ["link text"]
+
+
+@pytest.mark.issue(3)
+def test_fact_box_lines_are_residue_unless_printed_outside_the_box():
+    box = (
+        "<div class='article-factbox'><h3>Facts about the harbour</h3><ul>"
+        "<li>The harbour was built in 1872 and extended twice since then.</li>"
+        "<li>About 300 boats are registered here, most of them for fishing.</li></ul>"
+        f"<p>{PARAS[3]}</p></div>"
+    )
+    html = (
+        "<html><body><article><h1>Harbour plan agreed</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAS)
+        + box
+        + "</article></body></html>"
+    )
+    ex = Extractor()(html)
+    assert "Facts about the harbour" not in ex.text
+    assert "built in 1872" not in ex.text and "300 boats" not in ex.text
+    assert all(p in ex.text for p in PARAS)  # the box repeats a paragraph of the story: it stays
+    assert {r.reason for r in ex.removed} >= {"fact box"}
+
+
+@pytest.mark.issue(3)
+def test_linked_teaser_headlines_are_link_text_but_linked_subheadings_stay():
+    html = (
+        "<html><head><link rel='canonical' href='https://www.coast.example/news/harbour'></head><body><article>"
+        "<h1>Harbour plan agreed</h1><ul><li><a href='#costs'>What it costs</a></li></ul>"
+        f"<p>{PARAS[0]}</p><h2 id='costs'><a href='#costs'>What it costs</a></h2><p>{PARAS[1]}</p>"
+        f"<h3><a href='https://shop.example/boat'>Gift idea: the Harbour Pilot model boat</a></h3><p>{PARAS[2]}</p>"
+        f"<p>{PARAS[3]}</p></article><ul class='latest'><li><h3><a href='/news/pier-storm'>Storm damages the "
+        "western pier</a></h3><h4>The night brought gusts of 120 km/h</h4></li></ul></body></html>"
+    )
+    html = html.replace("</body>", "<div><a href='/news/fog'><h3>Fog closes the port for a day</h3></a></div></body>")
+    hints = residue_hints(lxml_html.fromstring(html))
+    assert hints.get(norm_line("Storm damages the western pier")) == "link text"
+    assert hints.get(norm_line("Fog closes the port for a day")) == "link text"  # a card: the link wraps it
+    assert norm_line("What it costs") not in hints
+    assert norm_line("Gift idea: the Harbour Pilot model boat") not in hints
+
+
+@pytest.mark.issue(3)
+def test_blocks_inside_a_card_link_are_link_text_at_any_length():
+    blurb = "WINDOW: An institute said a timeline for a possible attack was based on expected measures " * 5
+    html = (
+        "<html><body><article><h1>Harbour plan agreed</h1>" + "".join(f"<p>{p}</p>" for p in PARAS)
+        + f"</article><ul class='related'><li><a href='/news/2'><div><p>{blurb}</p></div></a></li></ul>"
+        "</body></html>"
+    )
+    assert residue_hints(lxml_html.fromstring(html)).get(norm_line(blurb)) == "link text"

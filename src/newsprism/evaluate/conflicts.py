@@ -13,6 +13,7 @@ tagger leaves "Oct. 19" to the number stage, for example) — and contradiction 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from ..model import Analysis, Article, Finding, FindingLabel
 from ..settings import Settings
 from .metrics import write_prediction
 
-__all__ = ["PairText", "evaluate", "pair_article", "predict_pair", "score"]
+__all__ = ["PairText", "evaluate", "load_rows", "pair_article", "pair_texts", "predict_pair", "predict_rows", "score", "topic"]
 
 KINDS = ("number", "date", "title")
 
@@ -70,14 +71,16 @@ def predict_pair(a: Analysis, b: Analysis, resolver: EntityResolver, comparer: C
 
 
 def _offsets(findings: Iterable[Finding], pa: PairText, pb: PairText) -> list[dict[str, Any]]:
+    """One row per pair of an ``a`` span and a ``b`` span a finding cites (a report stating the value
+    twice is cited twice; each row counts as a finding when the pair is unchanged)."""
     out = []
     for f in findings:
-        side = {e.span.doc_id: e.span for e in f.evidence}
-        sa, sb = side.get(pa.article.id), side.get(pb.article.id)
-        if sa is None or sb is None:
-            continue
-        out.append({"kind": f.kind, "a_start": pa.to_given(sa.start), "a_end": pa.to_given(sa.end),
-                    "b_start": pb.to_given(sb.start), "b_end": pb.to_given(sb.end)})
+        sa = [e.span for e in f.evidence if e.span.doc_id == pa.article.id]
+        sb = [e.span for e in f.evidence if e.span.doc_id == pb.article.id]
+        for x in sa:
+            for y in sb:
+                out.append({"kind": f.kind, "a_start": pa.to_given(x.start), "a_end": pa.to_given(x.end),
+                            "b_start": pb.to_given(y.start), "b_end": pb.to_given(y.end)})
     return out
 
 
@@ -118,6 +121,50 @@ def score(rows: Sequence[dict[str, Any]], predicted: dict[str, list[dict[str, An
     return metrics
 
 
+def load_rows(data: Path) -> list[dict[str, Any]]:
+    """The pairs of a ``conflicts-*.jsonl`` file (or of the first such file in a folder)."""
+    path = Path(data)
+    if path.is_dir():
+        path = next(iter(sorted(path.glob("conflicts-*.jsonl"))))
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def pair_texts(row: dict[str, Any]) -> tuple[PairText, PairText]:
+    """The two sides of a pair as articles (kept apart when both sides carry the same document id)."""
+    pa, pb = pair_article(row["a"]), pair_article(row["b"])
+    if pa.article.id == pb.article.id:
+        pb = PairText(Article.build(text=pb.article.body, title=pb.article.title, source=pb.article.source,
+                                    id=pb.article.id + "#b"), pb.title_at, pb.body_at)
+    return pa, pb
+
+
+def topic(row: dict[str, Any]) -> int:
+    """The ECB+ topic number of a pair (``"37ecbplus"`` → 37): its two events share a topic.
+
+    >>> topic({"story": "37ecbplus"})
+    37
+    """
+    return int(re.match(r"\d+", row["story"]).group())
+
+
+def predict_rows(
+    rows: Sequence[dict[str, Any]],
+    settings: Settings,
+    analyze: Callable[[Article], Analysis],
+    predictions: TextIO | None = None,
+) -> dict[str, list[dict[str, Any]]]:
+    """Contradiction findings of every pair as offsets into the given texts, by pair id."""
+    resolver = EntityResolver(tuple(settings.analyze.spacy_models))
+    comparer = Comparer(settings.compare)
+    predicted: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        pa, pb = pair_texts(row)
+        findings = predict_pair(analyze(pa.article), analyze(pb.article), resolver, comparer)
+        predicted[row["id"]] = _offsets(findings, pa, pb)
+        write_prediction(predictions, {"id": row["id"], "findings": predicted[row["id"]]})
+    return predicted
+
+
 def evaluate(
     data: Path,
     settings: Settings,
@@ -134,19 +181,5 @@ def evaluate(
 
         worker = ArticleWorker(settings)
         analyze = lambda article: worker.analyze(Analysis(article))  # noqa: E731
-    path = Path(data)
-    if path.is_dir():
-        path = next(iter(sorted(path.glob("conflicts-*.jsonl"))))
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    resolver = EntityResolver(tuple(settings.analyze.spacy_models))
-    comparer = Comparer(settings.compare)
-    predicted: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        pa, pb = pair_article(row["a"]), pair_article(row["b"])
-        if pa.article.id == pb.article.id:  # same document id: keep the two sides apart
-            pb = PairText(Article.build(text=pb.article.body, title=pb.article.title, source=pb.article.source,
-                                        id=pb.article.id + "#b"), pb.title_at, pb.body_at)
-        findings = predict_pair(analyze(pa.article), analyze(pb.article), resolver, comparer)
-        predicted[row["id"]] = _offsets(findings, pa, pb)
-        write_prediction(predictions, {"id": row["id"], "findings": predicted[row["id"]]})
-    return score(rows, predicted)
+    rows = load_rows(data)
+    return score(rows, predict_rows(rows, settings, analyze, predictions))

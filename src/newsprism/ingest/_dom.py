@@ -1,8 +1,9 @@
 """What the page's markup says about short blocks of text: which are captions, credits or links.
 
 Text extractors flatten the page into lines and lose this knowledge; the cleaner gets it back as
-*residue hints*: the normalized text of every caption / credit element and of every link (teaser lists,
-navigation). A line of the extracted text equal to a hint is residue with that reason.
+*residue hints*: the normalized text of every caption / credit element, of every link (teaser lists,
+navigation) and of the lines of fact boxes. A line of the extracted text equal to a hint is residue with
+that reason.
 
 >>> from lxml import html
 >>> page = html.fromstring('<html><body><article><p>Talks went on all night in the capital.</p>'
@@ -16,10 +17,17 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..settings import ExtractSettings
 
-__all__ = ["inline_ruby", "norm_line", "other_articles_xpath", "residue_hints", "shows_text", "word_count"]
+__all__ = [
+    "hoist_embeds",
+    "inline_ruby",
+    "norm_line", "other_articles_xpath", "residue_hints",
+    "shows_text",
+    "word_count",
+]
 
 _NON_WORD = re.compile(r"\W+")
 
@@ -34,6 +42,8 @@ _PROSE_XPATH = (
     ".//p[not(ancestor::figure or ancestor::figcaption or contains(@class, 'caption') or contains(@class, 'credit'))]"
     " | .//h2 | .//h3 | .//h4"
 )
+# Blocks inside a link: a card that links to another story ("<a href><h3>…</h3><p>…</p></a>").
+_CARD_BLOCKS_XPATH = ".//a//p | .//a//h2 | .//a//h3 | .//a//h4 | .//a//li"
 _URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
 
 
@@ -100,6 +110,11 @@ def residue_hints(tree: Any, settings: ExtractSettings | None = None) -> dict[st
         text = el.text_content()
         if 10 <= len(text) <= max_chars and " " in text.strip() and not _URL.match(text):
             hints.setdefault(norm_line(text), "link text")
+    # Teaser cards wrapped in one link: every block inside the link is the card's text, at any length.
+    for el in tree.xpath(_CARD_BLOCKS_XPATH):
+        text = el.text_content()
+        if " " in text.strip() and not _URL.match(text):
+            hints.setdefault(norm_line(text), "link text")
     for el in tree.xpath(".//p[.//a] | .//li[.//a]"):
         text = el.text_content().strip()
         if not text or len(text) > max_chars or _URL.match(text):
@@ -109,11 +124,68 @@ def residue_hints(tree: Any, settings: ExtractSettings | None = None) -> dict[st
         share = settings.link_share if el.tag == "li" or word_count(text) < 10 else settings.prose_link_share
         if linked >= share * len(text):
             hints.setdefault(norm_line(text), "link text")
+    host = _page_host(tree)
     for el in tree.xpath(_PROSE_XPATH):
         key = norm_line(el.text_content())
         if key in hints and hints[key] != "headline" and (hints[key] == "caption" or el.tag != "p"):
+            if hints[key] == "link text" and _links_to_other_story(el, host):
+                continue  # a teaser headline ("<h3><a href='/other-story'>…</a></h3>"), not a subheading
             del hints[key]
+    _add_fact_box_hints(tree, hints)
     return hints
+
+
+# Fact boxes: "infobox", "info-box", "factbox", "Faktenbox", "Infokasten" in a class or id.
+_FACT_BOX = re.compile(r"(?<![a-z])(info|fact|fakt(en)?)[-_]?(box|kasten)", re.IGNORECASE)
+# Elements whose class or id may name a fact box: a cheap filter before the pattern. Selecting the
+# attributes and then their elements is several times faster in libxml2 than testing every element.
+_BOX_CANDIDATES = (
+    "//@class[contains(., 'ox') or contains(., 'asten')]/.. | //@id[contains(., 'ox') or contains(., 'asten')]/.."
+)
+_BOX_BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "blockquote")
+
+
+def _add_fact_box_hints(tree: Any, hints: dict[str, str]) -> None:
+    """Hints for the lines of fact boxes: background boxes set apart from the story ("Facts about
+    postnatal depression", "Please note: investments carry risks", a book list), which repeat or
+    supplement it rather than tell it. A line the page also prints outside any box stays."""
+    boxes = [
+        el for el in tree.xpath(_BOX_CANDIDATES) if _FACT_BOX.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+    ]
+    if not boxes:
+        return
+    inside: set[Any] = set()
+    for box in boxes:
+        inside.update(box.iter())
+    keys = {norm_line(el.text_content()) for el in inside if el.tag in _BOX_BLOCKS}
+    keys |= {norm_line(box.text_content()) for box in boxes}
+    outside = {norm_line(el.text_content()) for el in tree.iter(*_BOX_BLOCKS) if el not in inside}
+    for key in keys - outside:
+        if key:
+            hints.setdefault(key, "fact box")
+
+
+def _page_host(tree: Any) -> str | None:
+    """The host of the page's own address (canonical link or ``og:url``), without "www."."""
+    for value in tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"):
+        host = urlsplit(value.strip()).hostname
+        if host:
+            return host.removeprefix("www.")
+    return None
+
+
+def _links_to_other_story(el: Any, host: str | None) -> bool:
+    """Whether a heading is itself a link to another page of the same site: a teaser's headline. Anchors
+    on the page (a table of contents linking the article's subheadings) and links to other sites (a gift
+    guide's product names) are not teasers."""
+    for a in [*el.iter("a"), *el.iterancestors("a")]:  # a link inside the heading, or around it (a card)
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        target = urlsplit(href).hostname
+        if target is None or (host and target.removeprefix("www.") == host):
+            return True
+    return False
 
 
 def shows_text(tree: Any, text: str) -> bool:
@@ -182,3 +254,55 @@ def inline_ruby(tree: Any) -> None:
         for el in list(ruby.iter("rb", "rt", "rp", "rtc")):
             el.drop_tag()
         ruby.drop_tag()
+
+
+# Posts quoted from social networks, embedded with the networks' own markup.
+_EMBED_XPATH = (
+    "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'instagram-media')"
+    " or contains(@class, 'tiktok-embed') or contains(@class, 'bluesky-embed') or contains(@class, 'threads-embed')]"
+)
+# Containers an embed's wrappers never climb past: the article itself.
+_EMBED_STOP = frozenset({"body", "article", "main", "section"})
+
+
+def hoist_embeds(tree: Any) -> None:
+    """Replace each embedded social post, with the wrappers around it, by a plain ``<blockquote>`` of its
+    paragraphs, in place.
+
+    Articles quote posts ("a whole lot of people on Twitter pointed it out:" followed by the tweets);
+    they are part of what the article says. Their wrappers ("social-media-embed", "tweet widget") make
+    text extractors discard them as share buttons. The plain quote keeps the post's text and its
+    attribution line, and drops the network's markup.
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<html><body><article><p>People reacted.</p><div class="social-embed">'
+    ...     '<blockquote class="twitter-tweet"><p>This is real</p>- Ann (@ann) <a href="#">May 5</a>'
+    ...     '</blockquote></div></article></body></html>')
+    >>> hoist_embeds(page)
+    >>> [(el.tag, el.text) for el in page.find(".//article").iter("blockquote", "p")]
+    [('p', 'People reacted.'), ('blockquote', None), ('p', 'This is real'), ('p', '- Ann (@ann) May 5')]
+    """
+    from lxml import etree
+
+    for quote in tree.xpath(_EMBED_XPATH):
+        text = " ".join(quote.text_content().split())
+        if not text:
+            continue
+        top = quote
+        parent = top.getparent()
+        while parent is not None and parent.tag not in _EMBED_STOP and " ".join(parent.text_content().split()) == text:
+            top, parent = parent, parent.getparent()
+        if parent is None:
+            continue
+        plain = etree.Element("blockquote")
+        rest = text
+        for p in quote.iter("p"):
+            line = " ".join(p.text_content().split())
+            if line:
+                etree.SubElement(plain, "p").text = line
+                rest = rest.replace(line, "", 1)
+        rest = rest.strip()
+        if rest:  # the attribution: "- Ann (@ann) May 5"
+            etree.SubElement(plain, "p").text = rest
+        plain.tail = top.tail
+        parent.replace(top, plain)

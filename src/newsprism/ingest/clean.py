@@ -8,8 +8,10 @@ why a paragraph is gone. The reasons:
 - ``byline or dateline``: "By Ann Lee", "Updated 5 May 2024, 10:00", "Reading time: 3 min";
 - ``link line`` / ``link text`` / ``teaser heading``: "Read also: …", "More in our live blog:", teaser
   links known from the markup, "Related articles" headings;
+- ``fact box``: lines of a background box set apart from the story (from markup hints);
 - ``photo credit`` / ``caption`` / ``run-in caption``: "(Photo: AP)", "Jane Roe/AFP via Getty Images",
-  the caption above a credit, captions glued to the text without a space ("…in Tehran todayPutin speaks");
+  the caption above a credit, a sentence of the text repeated without its full stop as a caption, captions
+  glued to the text without a space ("…in Tehran todayPutin speaks");
 - ``promo`` / ``media teaser`` / ``repeated boilerplate``: calls to action ("Top jobs of the day … notified
   by email", newsletters, share prompts, consent notices), "Video: … | 2:57 min", furniture repeated
   across the page;
@@ -45,6 +47,8 @@ from . import _residue as P
 from ._dom import norm_line, word_count
 
 __all__ = ["Cleaned", "Cleaner", "Removal"]
+
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +124,7 @@ class Cleaner:
         self._mark_lines(raw, lines, reasons, title, origin)
         self._mark_header(raw, lines, reasons)
         self._mark_repeats(raw, lines, reasons)
+        self._mark_caption_copies(raw, lines, reasons)
         self._mark_promo_blocks(raw, lines, reasons)
         self._mark_captions_above_credits(raw, lines, reasons)
         self._mark_tail(raw, lines, reasons)
@@ -192,14 +197,14 @@ class Cleaner:
             if i in reasons:
                 continue
             line = raw[s:e]
-            words = word_count(line)
-            if words <= self.settings.header_max_words and re.search(r"\d", line):
+            # datelines are counted without their digits: "2025年1月14日 01時28分" is one date, not 8 words
+            if re.search(r"\d", line) and word_count(re.sub(r"\d+", " ", line)) <= self.settings.header_max_words:
                 rest = re.sub(r"[\W\d_]+", " ", P.DATE_WORDS.sub(" ", line)).strip()
                 if not rest:
                     reasons[i] = "byline or dateline"
                     continue
             near_end = i >= n - self.settings.header_lines
-            if near_end and words <= 3 * self.settings.header_max_words and P.CONTACT.search(line):
+            if near_end and word_count(line) <= 3 * self.settings.header_max_words and P.CONTACT.search(line):
                 reasons[i] = "contact line"
 
     def _mark_repeats(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
@@ -211,7 +216,7 @@ class Cleaner:
         keys = [norm_line(raw[s:e]) for s, e in lines]
         counts = Counter(keys)
         for i, key in enumerate(keys):
-            if not key or i in reasons or any(c.isdigit() for c in key):
+            if not key or i in reasons or _DIGIT.search(key):
                 continue
             if P.TABLE_ROW.search(raw[lines[i][0] : lines[i][1]]):
                 continue
@@ -221,6 +226,21 @@ class Cleaner:
             ):
                 reasons[i] = "repeated boilerplate"
 
+    def _mark_caption_copies(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
+        """A sentence printed again without its final punctuation is a caption quoting the text (news sites
+        caption photos with a sentence of the story): the copy without punctuation goes."""
+        by_key: dict[str, list[int]] = {}
+        for i, (s, e) in enumerate(lines):
+            by_key.setdefault(norm_line(raw[s:e]), []).append(i)
+        for key, idx in by_key.items():
+            if len(idx) < 2 or word_count(key) < self.settings.caption_copy_min_words:
+                continue
+            punctuated = [i for i in idx if P.END_PUNCT.search(raw[lines[i][0] : lines[i][1]])]
+            if punctuated:
+                for i in idx:
+                    if i not in punctuated:
+                        reasons.setdefault(i, "caption")
+
     def _mark_lines(
         self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str], title: str | None, origin: str
     ) -> None:
@@ -228,37 +248,47 @@ class Cleaner:
         title_norm = norm_line(title) if title else None
         n = len(lines)
         counts = Counter(norm_line(raw[s:e]) for s, e in lines)
+        max_words = self.settings.header_max_words
         for i, (s, e) in enumerate(lines):
             line = raw[s:e]
             if i in reasons:
                 continue
+            # The patterns are long alternations: the cheap length tests go first (most lines are prose).
+            short = len(line) <= limit
+            words = word_count(line)
             if title_norm and i < 3 and _is_title_copy(line, title_norm):
                 reasons[i] = "repeated title"
-            elif len(line) <= limit and P.LINK_LINE.match(line):
+            elif short and (P.LINK_LINE.match(line) or P.URL_LINE.match(line) or P.TAGGED_TEASER.search(line)):
                 reasons[i] = "link line"
+            elif P.TEASER_HEADING.match(line):
+                reasons[i] = "teaser heading"
+            elif short and P.CAPTION_LABEL.match(line):
+                reasons[i] = "caption"
             elif len(line) <= 120 and (
                 P.CREDIT.match(line) or (P.AGENCY_CREDIT.match(line) and not line.rstrip().endswith("."))
             ):
                 reasons[i] = "photo credit"
-            elif P.MEDIA.search(line) and len(line) <= limit:
+            elif short and P.MEDIA.search(line):
                 reasons[i] = "media teaser"
-            elif (P.PROMO.search(line) and word_count(line) <= self.settings.header_max_words) or (
-                len(line) <= limit
-                and (P.STRONG_PROMO.search(line) or (P.PROMO.search(line) and counts[norm_line(line)] > 1))
+            elif (
+                ((words <= max_words or (short and counts[norm_line(line)] > 1)) and P.PROMO.search(line))
+                or (short and P.SOCIAL_PROMPT.search(line))
+                # consent notices run longer than other prompts (dev set: up to 350 characters)
+                or (len(line) <= 2 * limit and P.STRONG_PROMO.search(line))
             ):
                 reasons[i] = "promo"
-            elif word_count(line) <= self.settings.header_max_words and P.READING_TIME.search(line):
+            elif words <= max_words and P.READING_TIME.search(line):
                 reasons[i] = "byline or dateline"
-            elif word_count(line) <= 2 * self.settings.header_max_words and P.LINK_INTRO.search(line):
+            elif words <= 2 * max_words and P.LINK_INTRO.search(line):
                 reasons[i] = "link line"
-            elif i >= n - 3 and word_count(line) <= 6 and P.FOOTER.match(line) and not P.END_PUNCT.search(line):
+            elif i >= n - 3 and words <= 6 and P.FOOTER.match(line) and not P.END_PUNCT.search(line):
                 reasons[i] = "footer"
             elif (
                 origin == "text"
+                and short
+                and words >= self.settings.caption_min_words
                 and not P.TABLE_ROW.search(line)
                 and not P.END_PUNCT.search(line)
-                and word_count(line) >= self.settings.caption_min_words
-                and len(line) <= limit
             ):
                 reasons[i] = "caption"
 
@@ -303,13 +333,17 @@ class Cleaner:
 
     def _mark_captions_above_credits(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
         """Short paragraphs right above a photo credit are the photo's caption when they read as one
-        (no final punctuation) or when the credit sits among the first lines, where the lead image goes."""
+        (no final punctuation), or when the credit sits among the first lines, where the lead image goes,
+        and no article sentence comes before them (then the article has begun and they are its text)."""
         for i in [i for i, r in reasons.items() if r == "photo credit"]:
             at_top = i <= self.settings.caption_block_lines
             j = i - 1
             while j >= 0 and i - j <= self.settings.caption_block_lines:
                 s, e = lines[j]
-                reads_as_caption = at_top or not P.END_PUNCT.search(raw[s:e])
+                reads_as_caption = not P.END_PUNCT.search(raw[s:e]) or (
+                    at_top
+                    and not any(k not in reasons and P.SENTENCE_END.search(raw[slice(*lines[k])]) for k in range(j))
+                )
                 if j in reasons or e - s > self.settings.caption_max_chars or not reads_as_caption:
                     break
                 reasons[j] = "caption"

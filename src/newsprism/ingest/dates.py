@@ -8,11 +8,18 @@ import re
 
 __all__ = ["normalize_datetime"]
 
+# Years a web page's date can have; CMS placeholders ("0001-01-01", the Unix epoch) are not dates.
+_YEARS = range(1800, 2200)
+_PLACEHOLDERS = ("1970-01-01T00:00:00",)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
 
 
 def normalize_datetime(value: str | None) -> str | None:
-    """An ISO 8601 date or datetime (with its time zone when known), or ``None`` if unparseable.
+    """An ISO 8601 date or datetime (with its time zone when known), or ``None`` if unparseable or a
+    placeholder.
+
+    >>> normalize_datetime("0001-01-01T00:00:00+00:00") is None
+    True
 
     >>> normalize_datetime("Tue, 19 Jul 2022 10:05:00 GMT")
     '2022-07-19T10:05:00+00:00'
@@ -23,6 +30,13 @@ def normalize_datetime(value: str | None) -> str | None:
     >>> normalize_datetime("sometime") is None
     True
     """
+    found = _normalize(value)
+    if found is None or int(found[:4]) not in _YEARS or found.startswith(_PLACEHOLDERS):
+        return None
+    return found
+
+
+def _normalize(value: str | None) -> str | None:
     if not value:
         return None
     value = str(value).strip()

@@ -10,12 +10,14 @@ residue cleaner guided by what the markup says about captions and links.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
 from ..settings import ExtractSettings
-from ._dom import inline_ruby, norm_line, other_articles_xpath, residue_hints, shows_text, word_count
+from ._dom import hoist_embeds, inline_ruby, norm_line, other_articles_xpath, residue_hints, shows_text, word_count
 from ._meta import read_metadata
 from .clean import Cleaned, Cleaner, Removal
 from .dates import normalize_datetime
@@ -66,6 +68,48 @@ def _baseline_text(tree: Any) -> str:
     return (text or "").strip()
 
 
+# A JSON string literal long enough to hold an article (escaped quotes and backslashes allowed).
+_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.){400,})"')
+# Paragraph markup, plain or escaped the way JSON writers do ("\u003cp>").
+_PARAGRAPH_TAG = re.compile(r"<p[\s>]", re.IGNORECASE)
+
+
+def _script_article_html(tree: Any, min_paragraphs: int) -> str | None:
+    """The article's HTML from the page's script data, for pages rendered in the browser.
+
+    Single-page apps (Next.js, Nuxt...) ship the article as an HTML string inside a JSON state object and
+    leave the markup empty until a script runs. The longest JSON string with at least ``min_paragraphs``
+    ``<p>`` elements is taken as the article.
+    """
+    best, best_len = None, 0
+    for script in tree.iterfind(".//script"):
+        if script.get("src") or "ld+json" in (script.get("type") or "") or not script.text:
+            continue
+        for m in _JSON_STRING.finditer(script.text):
+            try:
+                value = json.loads(f'"{m.group(1)}"')
+            except ValueError:
+                continue
+            if len(value) > best_len and len(_PARAGRAPH_TAG.findall(value)) >= min_paragraphs:
+                best, best_len = value, len(value)
+    return best
+
+
+def _script_text(tree: Any, url: str | None, settings: ExtractSettings) -> str:
+    """Body text of the article HTML found in script data (see :func:`_script_article_html`), or ``""``."""
+    import trafilatura
+
+    fragment = _script_article_html(tree, settings.script_min_paragraphs)
+    if not fragment:
+        return ""
+    page = _parse(f"<html><body><article>{fragment}</article></body></html>")
+    try:
+        doc = trafilatura.bare_extraction(page, url=url, with_metadata=False, include_tables=True)
+    except Exception:  # a fallback that fails leaves the page without text, reported by the caller
+        return ""
+    return (doc.text or "").strip() if doc is not None else ""
+
+
 def _missed_lead(tree: Any, description: str | None, text: str, min_words: int) -> str | None:
     """The page's standfirst when the body extraction missed it: the meta description, if the page also
     prints it as its own block (so it is the lead shown to readers, not just an SEO summary) and the
@@ -107,11 +151,13 @@ class Extractor:
 
         tree = _parse(html)
         inline_ruby(tree)
+        hoist_embeds(tree)
         meta = read_metadata(tree, url)
         hints = residue_hints(tree, self.settings)
         for variant in meta.title_variants:  # the SEO or social headline printed atop the body
             hints.setdefault(norm_line(variant), "headline")
-        for name in meta.authors:  # a byline or author box printed in the body
+        # a byline or author box printed in the body, one name or all of them ("Ann Lee/Bo Li")
+        for name in (*meta.authors, " ".join(meta.authors)) if meta.authors else ():
             hints.setdefault(norm_line(name), "byline or dateline")
         mode = self.settings.mode
         try:
@@ -129,7 +175,7 @@ class Extractor:
             raise InputError("E140", f"HTML could not be parsed: {type(e).__name__}: {e}") from None
         raw = (doc.text or "").strip() if doc is not None else ""
         if not raw:
-            raw = _baseline_text(tree)
+            raw = _baseline_text(tree) or _script_text(tree, url, self.settings)
         if not raw:
             raise InputError("E141", "no article text found in the page")
         lead = _missed_lead(tree, meta.description, raw, self.settings.lead_min_words)

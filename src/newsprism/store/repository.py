@@ -39,6 +39,8 @@ from . import schema as t
 __all__ = ["SearchHit", "SearchResults", "Store", "StoryFilter", "StorySummary"]
 
 _ANALYSIS_FIELDS = tuple(f for f in Analysis.LAYERS)
+# A story record's columns: everything but the assigner's state, which can be large and is not shown.
+_STORY_COLUMNS = tuple(c for c in t.stories.c if c.name != "state")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -575,7 +577,7 @@ class Store:
         )
 
     def get_story(self, conn: Connection, story_id: str) -> Story:
-        row = conn.execute(select(t.stories).where(t.stories.c.id == story_id)).first()
+        row = conn.execute(select(*_STORY_COLUMNS).where(t.stories.c.id == story_id)).first()
         if row is None:
             raise NotFound(f"no story {story_id!r}")
         return self._story_from_row(conn, row)
@@ -597,7 +599,7 @@ class Store:
         return q
 
     def _story_page(self, conn: Connection, filters: StoryFilter | None, limit: int, offset: int) -> list[Any]:
-        q = self._filtered(select(t.stories), filters)
+        q = self._filtered(select(*_STORY_COLUMNS), filters)
         q = q.order_by(t.stories.c.article_count.desc(), t.stories.c.id).limit(limit).offset(offset)
         return list(conn.execute(q).all())
 

@@ -193,8 +193,19 @@ class Resolver:
         self, meaning: Meaning, tense: int | None, discourse: Discourse | None = None, at: int = -1
     ) -> Resolved:
         """The TIMEX3 reading of ``meaning`` found at character ``at``; ``tense`` is -1 (past), +1 (future) or
-        ``None``; ``discourse`` holds what the text named before."""
+        ``None``; ``discourse`` holds what the text named before.
+
+        A value beyond the calendar's range ("vor 2900 Jahren": year -875) is read as without a reference.
+        """
         discourse = discourse or Discourse()
+        try:
+            return self._resolve(meaning, tense, discourse, at)
+        except (ValueError, OverflowError):
+            if self.reference is None:
+                raise
+            return Resolver(None, self.slack.days, self.month_slack.days).resolve(meaning, tense, Discourse(), at)
+
+    def _resolve(self, meaning: Meaning, tense: int | None, discourse: Discourse, at: int) -> Resolved:
         if isinstance(meaning, Point):
             return self._point(meaning, tense, discourse)
         if isinstance(meaning, Shift):
