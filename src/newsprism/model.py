@@ -358,7 +358,7 @@ class LinkKind(str, enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class AlignedPair:
-    """Two sentences judged to say the same thing: one in the newer article, one in the older."""
+    """Two sentences judged to say the same thing: ``a`` in the copy, ``b`` in its source."""
 
     a: Span
     b: Span
@@ -367,9 +367,11 @@ class AlignedPair:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """``article_id`` is a duplicate / rewrite / translation of ``target_id`` (the older article).
+    """``article_id`` is a duplicate / rewrite / translation of ``target_id`` (its source).
 
-    ``reason`` explains the decision in words; ``evidence`` holds the aligned sentence pairs.
+    ``reason`` explains the decision in words; ``evidence`` holds the aligned sentence pairs (``a`` in the
+    copy, ``b`` in the source); ``direction`` says why ``target_id`` is taken for the source (dates, or what
+    the copy adds to it), empty when unknown.
     """
 
     article_id: str
@@ -378,6 +380,7 @@ class Link:
     score: float
     reason: str
     evidence: tuple[AlignedPair, ...] = ()
+    direction: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,13 +158,12 @@ class Pipeline:
         self.settings = settings or Settings()
         self.store = store or Store(self.settings.database_url)
         self._worker: ArticleWorker | None = None
-        self.provenance = ProvenanceDetector(self.settings.provenance, self.settings.fingerprint.num_perm)
+        self.provenance = ProvenanceDetector(self.settings.provenance, embedder=self._embed_sentences)
         self.assigner = StoryAssigner(self.settings.stories)
         self.resolver = EntityResolver(tuple(self.settings.analyze.spacy_models))
         self.comparer = Comparer(self.settings.compare)
         self.summarizer = Summarizer()
         self.dater = StoryDater(TimeTagger(self.settings.time))
-        self._embeddings: dict[str, Any] | None = None
 
     @property
     def worker(self) -> ArticleWorker:
@@ -217,7 +216,8 @@ class Pipeline:
 
     def _add(self, conn: Connection, item: Processed) -> str:
         analysis, fp = item.analysis, item.fingerprint
-        links = self.find_links(conn, analysis, fp)
+        keys = self.provenance.index_keys(analysis)
+        links, vectors = self._find_links(conn, analysis, fp, keys)
         linked_story = None
         if links:
             best = links[0]
@@ -225,54 +225,63 @@ class Pipeline:
             linked_story = self.store.article_story(conn, other)
         assignment = self.assigner.assign(self.store, conn, analysis, fp, linked_story)
         self.store.add_article(conn, analysis, fp, assignment.story_id, self.store.next_seq(conn))
-        self.store.add_buckets(conn, analysis.article.id, self.provenance.bands.keys(fp.minhash))
+        self.store.add_lsh_keys(conn, analysis.article.id, keys)
         self.store.add_links(conn, links)
-        if self._embeddings is not None and fp.embedding is not None:
-            self._embeddings["ids"].append(analysis.article.id)
-            self._embeddings["langs"].append(analysis.lang)
-            self._embeddings["rows"].append(fp.embedding)
-            self._embeddings["matrix"] = None
+        if vectors is not None:
+            self.store.put_sentence_vectors(conn, analysis.article.id, self._vectors_model, vectors)
         return assignment.story_id
 
-    def _embedding_neighbours(self, conn: Connection, analysis: Analysis, fp: Fingerprint, k: int = 10) -> list[str]:
-        """Stored articles in other languages whose lead embedding is closest (translation candidates)."""
-        if fp.embedding is None:
-            return []
-        if self._embeddings is None:
-            ids, langs, rows = [], [], []
-            for aid, lang, emb in self.store.iter_embeddings(conn):
-                ids.append(aid)
-                langs.append(lang)
-                rows.append(emb)
-            self._embeddings = {"ids": ids, "langs": langs, "rows": rows, "matrix": None}
-        e = self._embeddings
-        if not e["ids"]:
-            return []
-        if e["matrix"] is None:
-            e["matrix"] = np.vstack(e["rows"])
-        sims = e["matrix"] @ fp.embedding
-        order = np.argsort(-sims)[: k * 3]
-        threshold = self.settings.provenance.translation_candidate_cosine
-        out = [e["ids"][i] for i in order if sims[i] >= threshold and e["langs"][i] != analysis.lang]
-        return out[:k]
+    # --------------------------------------------------------------------------- provenance
+
+    @property
+    def _vectors_model(self) -> str:
+        # Cached sentence vectors are valid for one model and one choice of sentences.
+        s = self.settings.provenance
+        return f"e5-small:{s.min_sentence_tokens}:{s.max_sentences}"
+
+    def _embed_sentences(self, texts: list[str]) -> np.ndarray:
+        fingerprinter = self.worker.fingerprinter
+        if not fingerprinter.embeds:
+            return np.zeros((len(texts), 0), dtype=np.float32)
+        return fingerprinter.embedder(texts)
 
     def find_links(self, conn: Connection, analysis: Analysis, fp: Fingerprint) -> list[Link]:
-        """Verified provenance links between a new article and stored ones, best first."""
-        candidates = list(self.store.bucket_candidates(conn, self.provenance.bands.keys(fp.minhash), limit=20))
-        candidates += [c for c in self._embedding_neighbours(conn, analysis, fp) if c not in candidates]
-        links = []
-        new_day = analysis.published.value or analysis.published.latest
-        for cid in candidates:
-            old = self.store.get_analysis(conn, cid)
-            old_fp = self.store.get_fingerprint(conn, cid)
-            old_day = old.published.value or old.published.latest
-            if new_day and old_day and new_day[:10] < old_day[:10]:
-                link = self.provenance.verify(old, old_fp, analysis, fp)  # the stored one is the later copy
-            else:
-                link = self.provenance.verify(analysis, fp, old, old_fp)
-            if link is not None:
-                links.append(link)
-        return sorted(links, key=lambda link: -link.score)
+        """Verified provenance links between a new article and stored ones, best first.
+
+        Candidates are the stored articles sharing the most LSH keys with it (a persistent index, so the
+        cost per article does not grow with the store); each link points from the copy to its source.
+        """
+        return self._find_links(conn, analysis, fp, self.provenance.index_keys(analysis))[0]
+
+    def _find_links(
+        self, conn: Connection, analysis: Analysis, fp: Fingerprint, keys: Sequence[int]
+    ) -> tuple[list[Link], np.ndarray | None]:
+        """Links (best first) and the new article's sentence vectors when they had to be computed."""
+        candidates = self.store.lsh_candidates(conn, keys, self.settings.provenance.candidates)
+        new_id = analysis.article.id
+        computed: dict[str, np.ndarray] = {}
+
+        def vectors(a: Analysis) -> np.ndarray:
+            aid = a.article.id
+            if aid not in computed:
+                cached = None if aid == new_id else self.store.get_sentence_vectors(conn, aid, self._vectors_model)
+                if cached is None:
+                    cached = self.provenance.embed(a)
+                    if aid != new_id and cached.size:
+                        self.store.put_sentence_vectors(conn, aid, self._vectors_model, cached)
+                computed[aid] = cached
+            return computed[aid]
+
+        briefs = self.store.candidate_fingerprints(conn, [c for c in candidates if c != new_id])
+        keep = [
+            c for c, (lang, old_fp) in briefs.items()
+            if self.provenance.worth_checking(fp, analysis.lang, old_fp, lang, candidates[c])
+        ]
+        stored = self.store.get_for_provenance(conn, keep)
+        verdicts = self.provenance.assess_many(analysis, fp, [stored[c] for c in candidates if c in stored], vectors)
+        links = [v.link for v in verdicts if v.link is not None]
+        new_vectors = computed.get(new_id)
+        return sorted(links, key=lambda link: -link.score), (new_vectors if new_vectors is not None and new_vectors.size else None)
 
     # ------------------------------------------------------------------------------ stories
 

@@ -38,6 +38,7 @@ __all__ = [
     "ProvenanceSettings",
     "ServeSettings",
     "Settings",
+    "StanceSettings",
     "StoriesSettings",
     "TimeSettings",
     "validate",
@@ -137,16 +138,65 @@ class FingerprintSettings:
 
 @dataclass(frozen=True)
 class ProvenanceSettings:
-    # Estimated Jaccard of 5-word shingles above which two texts are near-duplicates.
-    duplicate_jaccard: float = _range(0.0, 1.0, 0.8)
-    # Share of the newer article's sentences aligned to the older one to call it a rewrite.
-    rewrite_coverage: float = _range(0.0, 1.0, 0.5)
-    # LSH threshold for candidate retrieval; low so rewrites with 20-40% edits are still candidates.
-    lsh_threshold: float = _range(0.0, 1.0, 0.2)
-    # Cosine of title+lead embeddings above which a cross-language pair is checked as a translation.
-    translation_candidate_cosine: float = _range(0.0, 1.0, 0.85)
-    # Share of sentences aligned across languages to call a translation.
-    translation_coverage: float = _range(0.0, 1.0, 0.5)
+    # --- candidate index (LSH keys in the store; changing these requires re-indexing) ---
+    # Content-word sketch: 30 bands of 3 rows find 98% of pairs at Jaccard 0.5 and 3% at 0.1 (copies cut
+    # to half keep ~0.5; 20 bands missed 1.5% of them in bench/provenance.py truncate-50).
+    words_bands: int = _range(1, 256, 30)
+    words_rows: int = _range(1, 16, 3)
+    # Anchors sketch (numbers, names, calendar words): MEANTIME dev translations keep Jaccard 0.31-0.93
+    # (median 0.65; a dateline moved to metadata on one side costs three anchors). 30 x 3 missed one of the
+    # 59 pairs (expected misses 1.1); 30 x 2 expects 0.06 misses, and makes 5% of same-company
+    # English-Spanish non-translations candidates (vs 0.9%), which the lead pre-check drops unread.
+    anchors_bands: int = _range(1, 256, 30)
+    anchors_rows: int = _range(1, 16, 2)
+    # Sets with fewer items than this are not indexed (a sketch of three words matches anything).
+    index_min_items: int = _range(1, 1000, 5)
+    # Candidates verified per new article, most shared buckets first (bounds the cost per article).
+    candidates: int = _range(1, 10_000, 40)
+    # Keys a candidate must share to be read at once: copies share many (a copy cut to half still ~7 of
+    # 60); with 100k articles stored, most 1-key candidates are chance (bench/provenance.py speed: 7 → 34
+    # articles/s). Others are read when their key terms overlap this much (Jaccard; copies keep their
+    # names and title words) or, across languages, when their leads pass `translation_candidate_cosine`.
+    candidate_min_keys: int = _range(1, 1000, 2)
+    candidate_terms_jaccard: float = _range(0.0, 1.0, 0.3)
+    # Seed of the index's MinHash permutations (keys are comparable only with the same seed).
+    seed: int = _range(0, 2**31, 7)
+    # --- verification ---
+    # Sentences with fewer content tokens (stems and numbers) than this are not compared (datelines, bylines).
+    min_sentence_tokens: int = _range(1, 50, 3)
+    # At most this many sentences per article are embedded to check a translation (bounds the cost).
+    max_sentences: int = _range(1, 10_000, 60)
+    # Same language: body sentences with at least this many words (not numbers, month or day names) are
+    # compared; headlines and datelines are left out (alike in independent reports of one event).
+    rewrite_min_words: int = _range(1, 50, 4)
+    # Sentences align when the Dice overlap of their stems reaches this and they share at least
+    # `rewrite_min_shared` stems (a sentence with a fifth of its words replaced keeps ~0.8).
+    rewrite_sentence_dice: float = _range(0.0, 1.0, 0.5)
+    rewrite_min_shared: int = _range(1, 100, 3)
+    # A rewrite needs this many aligned sentences (a single shared sentence is a quotation, not a copy) ...
+    rewrite_min_pairs: int = _range(1, 100, 2)
+    # ... covering this share of the words of one of the two texts, each aligned sentence weighted by its
+    # overlap, ...
+    rewrite_coverage: float = _range(0.0, 1.0, 0.45)
+    # ... and this many shared tokens (aligned sentences' tokens weighted by overlap; half the shorter text
+    # when it is shorter). Sweep on ECB+ dev same-story pairs vs bench/provenance.py copies over dice
+    # {0.4, 0.45, 0.5} x coverage {0.4, 0.45, 0.5} x tokens {0, 20, 25, 30, 40}: this point links 8 of
+    # 2397 pairs sharing no 12-word run, and ≥ 98.7% of copies of every kind up to 20% edits.
+    rewrite_min_tokens: int = _range(0, 1000, 30)
+    # Same words in the same order (2·LCS / total tokens) above which two texts are duplicates.
+    duplicate_similarity: float = _range(0.0, 1.0, 0.9)
+    # Across languages: lead (title + first paragraph) embedding cosine below which a candidate is not
+    # checked further; MEANTIME dev translations score 0.88 or more, same-company distractors 0.75-0.89.
+    translation_candidate_cosine: float = _range(0.0, 1.0, 0.8)
+    # Sentences align across languages at this e5 cosine or more (MEANTIME dev: translated sentences 0.88+
+    # at the 1st percentile; greedy one-to-one alignment keeps distractor documents' coverage ≤ 0.5).
+    translation_sentence_cosine: float = _range(0.0, 1.0, 0.89)
+    # Share of the shorter article's sentences that must align to call a translation (dev: ≥ 0.67 vs ≤ 0.5).
+    translation_coverage: float = _range(0.0, 1.0, 0.6)
+    # And at least this many aligned sentences (fewer if an article is shorter).
+    translation_min_pairs: int = _range(1, 100, 3)
+    # Direction: an unaligned sentence with this many content tokens counts as substantive content.
+    substantive_tokens: int = _range(1, 100, 5)
 
 
 @dataclass(frozen=True)
@@ -303,6 +353,27 @@ class TimeSettings:
 
 
 @dataclass(frozen=True)
+class StanceSettings:
+    # Stance model file (.npz from scripts/train_stance.py); "" = the one packaged in newsprism/data.
+    model_path: str = ""
+    # P(related) above which a pair is related. FNC-1 scoring loses 1.0 for a missed related pair and
+    # 0.25 for a false one, so the bench prefers ~0.2 (grouped 5-fold CV sweeps on bench/stance, by body
+    # and by story: +0.15 FNC points over 0.5); 0.5 is kept because at 0.2 a one-sentence body sharing no
+    # word with the headline is already "related" (the trees are unsure on texts that short).
+    related_threshold: float = _range(0.0, 1.0, 0.5)
+    # Body sentences returned as evidence for a related label.
+    evidence_sentences: int = _range(1, 20, 2)
+    # Training (scripts/train_stance.py): seed of the tree learner and of the CV folds.
+    seed: int = 0
+    # Boosting rounds and learning rate per stage (grouped 5-fold CV on bench/stance).
+    max_iter: int = _range(10, 5000, 150)
+    learning_rate: float = _range(0.001, 1.0, 0.1)
+    # Leaves per tree and minimum samples per leaf (scikit-learn defaults; CV showed no gain elsewhere).
+    max_leaf_nodes: int = _range(2, 1024, 31)
+    min_samples_leaf: int = _range(1, 10_000, 20)
+
+
+@dataclass(frozen=True)
 class PipelineSettings:
     # Where per-article stages run: in this process, or on a Dask cluster.
     executor: Literal["local", "dask"] = "local"
@@ -336,6 +407,7 @@ class Settings:
     stories: StoriesSettings = field(default_factory=StoriesSettings)
     compare: CompareSettings = field(default_factory=CompareSettings)
     time: TimeSettings = field(default_factory=TimeSettings)
+    stance: StanceSettings = field(default_factory=StanceSettings)
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)
     serve: ServeSettings = field(default_factory=ServeSettings)
 

@@ -331,26 +331,84 @@ class Store:
         rows = conn.execute(select(t.rejections).order_by(t.rejections.c.id.desc()).limit(limit))
         return [Rejected(r.origin, r.stage, r.code, r.reason) for r in rows]
 
-    # ------------------------------------------------------------------------------- LSH index
+    # ------------------------------------------------------------------------ provenance index
 
-    def add_buckets(self, conn: Connection, article_id: str, buckets: Iterable[tuple[int, str]]) -> None:
-        rows = [{"band": b, "bucket": k, "article_id": article_id} for b, k in buckets]
+    def add_lsh_keys(self, conn: Connection, article_id: str, keys: Iterable[int]) -> None:
+        """Index an article under its LSH bucket keys (see :class:`newsprism.provenance.ProvenanceDetector`)."""
+        rows = [{"key": k, "article_id": article_id} for k in dict.fromkeys(keys)]
         if rows:
-            conn.execute(insert(t.lsh_buckets), rows)
+            conn.execute(insert(t.lsh_keys), rows)
 
-    def bucket_candidates(self, conn: Connection, buckets: Sequence[tuple[int, str]], limit: int = 200) -> dict[str, int]:
-        """Stored articles sharing at least one bucket, with how many bands they share."""
-        if not buckets:
+    def lsh_candidates(self, conn: Connection, keys: Sequence[int], limit: int) -> dict[str, int]:
+        """Stored articles sharing at least one key, with how many they share, most first (at most ``limit``)."""
+        if not keys:
             return {}
-        cond = or_(*(and_(t.lsh_buckets.c.band == b, t.lsh_buckets.c.bucket == k) for b, k in buckets))
+        n = func.count().label("n")
         q = (
-            select(t.lsh_buckets.c.article_id, func.count().label("n"))
-            .where(cond)
-            .group_by(t.lsh_buckets.c.article_id)
-            .order_by(func.count().desc())
+            select(t.lsh_keys.c.article_id, n)
+            .where(t.lsh_keys.c.key.in_(list(dict.fromkeys(keys))))
+            .group_by(t.lsh_keys.c.article_id)
+            .order_by(n.desc(), t.lsh_keys.c.article_id)
             .limit(limit)
         )
         return {r[0]: r[1] for r in conn.execute(q)}
+
+    def candidate_fingerprints(self, conn: Connection, article_ids: Sequence[str]) -> dict[str, tuple[str | None, Fingerprint]]:
+        """Language and fingerprint of several articles (what a candidate pre-check needs), in one query."""
+        if not article_ids:
+            return {}
+        f = t.fingerprints
+        q = (
+            select(t.articles.c.lang, f)
+            .join(f, f.c.article_id == t.articles.c.id)
+            .where(t.articles.c.id.in_(list(article_ids)))
+        )
+        return {r.article_id: (r.lang, self._fingerprint_from_row(r)) for r in conn.execute(q)}
+
+    def get_for_provenance(
+        self, conn: Connection, article_ids: Sequence[str], layers: Sequence[str] = ("lang", "sentences", "framing", "published")
+    ) -> dict[str, tuple[Analysis, Fingerprint]]:
+        """Analyses (with only the named layers) and fingerprints of several articles, in one query.
+
+        Candidate verification reads dozens of stored articles per new one; building only the layers it
+        uses keeps that cheap.
+        """
+        if not article_ids:
+            return {}
+        f = t.fingerprints
+        q = (
+            select(t.articles, t.analyses.c.data, f.c.minhash, f.c.embedding, f.c.terms)
+            .join(t.analyses, t.analyses.c.article_id == t.articles.c.id)
+            .join(f, f.c.article_id == t.articles.c.id)
+            .where(t.articles.c.id.in_(list(article_ids)))
+        )
+        out = {}
+        for row in conn.execute(q):
+            article = self._article_from_row(row)
+            data = {k: v for k, v in dict(row.data).items() if k in layers}
+            emb = np.frombuffer(row.embedding, dtype=np.float32) if row.embedding is not None else None
+            fp = Fingerprint(row.id, np.frombuffer(row.minhash, dtype=np.uint64), emb, tuple(row.terms or ()))
+            out[row.id] = (from_dict(Analysis, data, article=article), fp)
+        return out
+
+    def get_sentence_vectors(self, conn: Connection, article_id: str, model: str) -> np.ndarray | None:
+        """Cached sentence embeddings of an article computed with ``model``, or ``None``."""
+        row = conn.execute(
+            select(t.sentence_vectors).where(t.sentence_vectors.c.article_id == article_id)
+        ).first()
+        if row is None or row.model != model:
+            return None
+        return np.frombuffer(row.data, dtype=np.float16).astype(np.float32).reshape(row.rows, row.dim)
+
+    def put_sentence_vectors(self, conn: Connection, article_id: str, model: str, vectors: np.ndarray) -> None:
+        vectors = np.asarray(vectors, dtype=np.float32)
+        rows, dim = (vectors.shape[0], vectors.shape[1]) if vectors.ndim == 2 else (0, 0)
+        conn.execute(delete(t.sentence_vectors).where(t.sentence_vectors.c.article_id == article_id))
+        conn.execute(
+            insert(t.sentence_vectors).values(
+                article_id=article_id, model=model, rows=rows, dim=dim, data=vectors.astype(np.float16).tobytes()
+            )
+        )
 
     # ----------------------------------------------------------------------------------- links
 
@@ -364,14 +422,29 @@ class Store:
                     score=link.score,
                     reason=link.reason,
                     evidence=to_dict(link.evidence),
+                    direction=link.direction,
                 )
             )
 
     def links_among(self, conn: Connection, article_ids: Sequence[str]) -> list[Link]:
+        """Links whose two articles are both among ``article_ids``."""
         if not article_ids:
             return []
-        rows = conn.execute(select(t.links).where(t.links.c.article_id.in_(list(article_ids))))
+        ids = list(article_ids)
+        rows = conn.execute(select(t.links).where(t.links.c.article_id.in_(ids), t.links.c.target_id.in_(ids)))
         return [from_dict(Link, dict(r._mapping)) for r in rows]
+
+    def links_of(self, conn: Connection, article_id: str) -> list[Link]:
+        """Every link from or to one article."""
+        rows = conn.execute(
+            select(t.links).where(or_(t.links.c.article_id == article_id, t.links.c.target_id == article_id))
+        )
+        return [from_dict(Link, dict(r._mapping)) for r in rows]
+
+    def all_links(self, conn: Connection) -> Iterator[Link]:
+        """Every stored link (for evaluation and export)."""
+        for r in conn.execute(select(t.links).order_by(t.links.c.article_id, t.links.c.target_id)):
+            yield from_dict(Link, dict(r._mapping))
 
     # --------------------------------------------------------------------------------- stories
 

@@ -2,13 +2,14 @@
 
 Annotation layers and story reports are stored as JSON documents (the model's ``to_dict`` form): they
 are read and written whole, and JSON keeps the schema stable as stages gain fields. Everything that is
-queried — ids, hashes, story membership, LSH buckets, story terms, dates — is a real indexed column.
+queried — ids, hashes, story membership, LSH keys, story terms, dates — is a real indexed column.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -29,10 +30,11 @@ __all__ = [
     "articles",
     "fingerprints",
     "links",
-    "lsh_buckets",
+    "lsh_keys",
     "metadata",
     "rejections",
     "reports",
+    "sentence_vectors",
     "stories",
     "story_digests",
     "story_terms",
@@ -82,14 +84,27 @@ fingerprints = Table(
     Column("terms", JSON, nullable=False, default=list),
 )
 
-# MinHash LSH index: one row per (band, bucket key) an article falls into.
-lsh_buckets = Table(
-    "lsh_buckets",
+# Provenance candidate index: one row per LSH bucket key an article falls into (see _provenance_index).
+# The key is the primary key's first column, so a lookup is one index range per key; on SQLite the
+# table is stored without rowid (clustered by key), which halves its size.
+lsh_keys = Table(
+    "lsh_keys",
     metadata,
-    Column("band", Integer, nullable=False),
-    Column("bucket", String(40), nullable=False),
-    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    Index("ix_lsh_band_bucket", "band", "bucket"),
+    Column("key", BigInteger, primary_key=True, autoincrement=False),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sqlite_with_rowid=False,
+)
+
+# Sentence embeddings of articles that were checked as translation candidates (computed on demand,
+# kept so an article is embedded once however many candidates it meets). float16 rows, one per sentence.
+sentence_vectors = Table(
+    "sentence_vectors",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("model", String(64), nullable=False),
+    Column("rows", Integer, nullable=False),
+    Column("dim", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
 )
 
 stories = Table(
@@ -136,6 +151,8 @@ links = Table(
     Column("score", Float, nullable=False),
     Column("reason", Text, nullable=False),
     Column("evidence", JSON, nullable=False, default=list),
+    Column("direction", Text, nullable=False, default=""),
+    Index("ix_links_target", "target_id"),
 )
 
 reports = Table(
