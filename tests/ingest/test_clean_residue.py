@@ -360,3 +360,18 @@ def test_explore_further_closes_the_article():
     out, quoted = clean(raw)
     assert_article_kept(out.text)
     assert [r for _, r in quoted] == ["page tail", "page tail"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a brief cut off mid-sentence after its dateline
+        "Tue., Mar. 4, 2025 9: 10 AM CET\nEarly on Tuesday the harbour master closed the Valmara ferry port to all traffic,",
+        # a one-sentence report without its full stop
+        "Hundreds of residents of Harwick lined the river bank to watch the new footbridge swing into place",
+    ],
+)
+def test_a_line_shaped_like_a_caption_never_empties_a_text(text):
+    cleaned = Cleaner()(text)
+    assert cleaned.text and cleaned.text in text
+    assert "harbour master" in cleaned.text or "footbridge" in cleaned.text

@@ -121,13 +121,19 @@ class Cleaner:
         reasons: dict[int, str] = {}
         self._mark_hints(raw, lines, reasons, hints or {})
         self._mark_datelines_and_contacts(raw, lines, reasons)
-        self._mark_lines(raw, lines, reasons, title, origin)
+        guessed = self._mark_lines(raw, lines, reasons, title, origin)
         self._mark_header(raw, lines, reasons)
         self._mark_repeats(raw, lines, reasons)
         self._mark_caption_copies(raw, lines, reasons)
         self._mark_promo_blocks(raw, lines, reasons)
         self._mark_captions_above_credits(raw, lines, reasons)
         self._mark_tail(raw, lines, reasons)
+        if len(reasons) == len(lines):
+            # A line's shape alone never empties a text: with nothing else left, unpunctuated sentences
+            # are a brief cut short (or a one-sentence report), not captions.
+            for i in guessed:
+                if reasons.get(i) == "caption":
+                    del reasons[i]
         removed: list[Removal] = []
         kept: list[tuple[int, int]] = []
         words = Counter(P.TOKEN.findall(raw))
@@ -243,7 +249,9 @@ class Cleaner:
 
     def _mark_lines(
         self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str], title: str | None, origin: str
-    ) -> None:
+    ) -> set[int]:
+        """Mark residue recognized line by line; returns the lines taken for captions by their shape alone."""
+        guessed: set[int] = set()
         limit = self.settings.residue_max_chars
         title_norm = norm_line(title) if title else None
         n = len(lines)
@@ -291,6 +299,8 @@ class Cleaner:
                 and not P.END_PUNCT.search(line)
             ):
                 reasons[i] = "caption"
+                guessed.add(i)
+        return guessed
 
     def _mark_tail(self, raw: str, lines: list[tuple[int, int]], reasons: dict[int, str]) -> None:
         """An end-of-article heading ("Comments", "Related articles") in the last part of the text closes
