@@ -350,6 +350,9 @@ class TimeSettings:
     # An inferred publication range wider than this (days) is reported but not used to resolve
     # "yesterday" or "two weeks ago": a week-wide range keeps them within a week of the truth.
     max_reference_range_days: int = _range(0, 366, 7)
+    # A dateline the cleaner removed within this many characters of the raw text's start gives the
+    # publication date (the header block: title, byline, dateline).
+    dateline_max_offset: int = _range(0, 10_000, 600)
 
 
 @dataclass(frozen=True)

@@ -60,3 +60,20 @@ def test_relative_expression_next_to_its_date_pins_publication(tagger):
     assert [article.quote(s) for s in inferred.evidence] == ["Yesterday", "July 11, 2022"]
     _, week = _infer(tagger, "Last week, on July 5, 2022, a delegation visited the airfield.")
     assert (week.earliest, week.latest) == ("2022-07-11", "2022-07-17")
+
+
+def test_a_removed_dateline_gives_the_publication_day():
+    """The cleaner drops a dateline from the top of a scraped text; its date still dates the article."""
+    from newsprism import Settings
+    from newsprism.model import Analysis, RawDocument
+    from newsprism.pipeline import ArticleWorker
+
+    worker = ArticleWorker(Settings(), ("newsprism.language.v1", "newsprism.sentences.v1", "newsprism.time"))
+    text = ("Storm closes Valmara port\nAugust 7, 2012 - 4: 43 pm\nThe harbour master closed the Valmara ferry "
+            "port on Tuesday after the storm broke two moorings. Ferries will resume tomorrow, officials said.")
+    article = worker.builder(RawDocument("storm.txt", "text", text))
+    assert "August 7" not in article.text  # residue for the reader
+    analysis = worker.analyze(Analysis(article))
+    assert (analysis.published.value, analysis.published.method) == ("2012-08-07", "text")
+    assert "August 7, 2012" in analysis.published.reason
+    assert [(t.text, t.value) for t in analysis.timex] == [("Tuesday", "2012-08-07"), ("tomorrow", "2012-08-08")]

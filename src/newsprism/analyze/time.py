@@ -8,6 +8,7 @@ against it when the range is narrow enough (``TimeSettings.max_reference_range_d
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,8 @@ from .timex.grammar import Candidate
 from .timex.pubdate import infer_publication
 
 __all__ = ["TimeResult", "TimeTagger"]
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +88,27 @@ class TimeTagger(AnalysisStage):
         language = self._language(lang)
         if language is None:
             return DateInference(reason=f"no time grammar for language {lang!r}")
+        dateline = self.dateline_date(article, lang)
+        if dateline is not None:
+            return dateline
         e = infer_publication(article.text, language, self.settings.weekday_year_span, found)
         if not e.found:
             return DateInference(reason=e.reason)
         evidence = tuple(article.span(s, t, "published", "evidence") for s, t in e.evidence)
         return DateInference(e.value, e.earliest, e.latest, "text", e.reason, evidence)
+
+    def dateline_date(self, article: Article, lang: str | None) -> DateInference | None:
+        """The day of a dateline the cleaner removed from the top of the text ("August 7, 2012 - 4:43 pm"),
+        when it names a full calendar date: residue for the reader, but the page's own publication date."""
+        for r in article.removed:
+            if "dateline" not in r.label or r.start > self.settings.dateline_max_offset:
+                continue
+            quote = article.raw_text[r.start : r.end]
+            days = [t.value[:10] for t in self.tag(quote, lang, None) if t.type in ("DATE", "TIME") and _DAY.match(t.value[:10])]
+            if days:
+                reason = f"the dateline removed from the top of the text: \u201c{quote.strip()}\u201d"
+                return DateInference(days[0], days[0], days[0], "text", reason)
+        return None
 
     def reference_for(self, published: DateInference) -> str | None:
         """The day relative expressions are resolved against: the publication day, or the start of an
