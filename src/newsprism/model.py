@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import dataclasses
+from datetime import date as _date
 import enum
 import hashlib
 import re
@@ -137,6 +138,22 @@ class DateInference:
     method: Literal["metadata", "text", "none"] = "none"
     reason: str = ""
     evidence: tuple[Span, ...] = ()
+
+    @property
+    def day(self) -> str | None:
+        """The day the article is filed under: the known day, else the last day of the range.
+
+        >>> DateInference(earliest="2022-07-18", latest="2022-07-19", method="text").day
+        '2022-07-19'
+        """
+        return (self.value or self.latest or "")[:10] or None
+
+    @property
+    def width_days(self) -> int | None:
+        """Days between the range's ends (0 for one day); ``None`` unless both ends are known."""
+        if not (self.earliest and self.latest):
+            return None
+        return (_date.fromisoformat(self.latest[:10]) - _date.fromisoformat(self.earliest[:10])).days
 
 
 def _normalize_for_hash(text: str) -> str:

@@ -20,11 +20,11 @@ import numpy as np
 from sqlalchemy import Connection
 
 from .analyze.canon import EntityResolver
+from .analyze.time import TimeTagger
 from .compare import Comparer
 from .fingerprint import Fingerprinter
 from .ingest.article import ArticleBuilder
 from .ingest.readers import read_paths
-from .analyze.time import TimeTagger
 from .model import Analysis, DateInference, Fingerprint, IngestReport, Link, RawDocument, Rejected, StoryReport
 from .provenance import ProvenanceDetector, find_originals
 from .registry import DEFAULT_ANALYSIS, build_stages
@@ -300,11 +300,10 @@ class Pipeline:
         analyses = [self.store.get_analysis(conn, a.id, a) for a in articles]
         entities = self.resolver.resolve(analyses)
         inferred = self.dater.infer(analyses, entities)
-        if inferred:
-            analyses = [self.worker.redate(a, inferred[a.article.id]) if a.article.id in inferred else a for a in analyses]
-            for a in analyses:
-                if a.article.id in inferred:
-                    self.store.replace_analysis(conn, a)
+        for i, a in enumerate(analyses):
+            if a.article.id in inferred:
+                analyses[i] = self.worker.redate(a, inferred[a.article.id])
+                self.store.replace_analysis(conn, analyses[i])
         links = self.store.links_among(conn, [a.id for a in articles])
         published = {a.article.id: (a.published.value or a.published.latest) for a in analyses}
         provenance = find_originals(published, links, [a.id for a in articles])

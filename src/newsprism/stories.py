@@ -226,7 +226,7 @@ class StoryAssigner:
     def signals(self, analysis: Analysis, fingerprint: Fingerprint) -> ArticleSignals:
         """The article's story signals: boosted key terms, lead embedding, language, date and event year."""
         article = analysis.article
-        day = (analysis.published.value or analysis.published.latest or "")[:10] or None
+        day = analysis.published.day
         return ArticleSignals(
             article_id=article.id,
             title=(article.title or article.text[:120]).strip(),

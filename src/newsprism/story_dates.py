@@ -10,18 +10,16 @@ fit the bounds the article's own text gives (e.g. "after July 5").
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .analyze.canon import ResolvedEntities
-from .analyze.time import TimeTagger
+from .analyze.time import TimeTagger, calendar_day
 from .fingerprint import words
 from .model import Analysis, DateInference, Span
 
 __all__ = ["StoryDater"]
 
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # A probe day for finding deictic "today" expressions: any date works, it only has to be unambiguous.
 _PROBE = dt.date(2001, 1, 17)
 _STOP = frozenset("the a an of and or in on at to for from by with as is are was were be will would has have had "
@@ -53,10 +51,8 @@ def _content(text: str) -> frozenset[str]:
 def _exact_or_narrow(published: DateInference, max_days: int) -> bool:
     if published.value:
         return True
-    if published.earliest and published.latest:
-        width = (dt.date.fromisoformat(published.latest[:10]) - dt.date.fromisoformat(published.earliest[:10])).days
-        return width <= max_days
-    return False
+    width = published.width_days
+    return width is not None and width <= max_days
 
 
 class StoryDater:
@@ -83,7 +79,7 @@ class StoryDater:
                 continue
             start = (a.published.value or a.published.earliest)[:10]
             for t in a.timex:
-                if t.type != "DATE" or not _DAY.match(t.value) or t.value < start:
+                if t.type != "DATE" or calendar_day(t.value) != t.value or t.value < start:
                     continue
                 sentence = a.sentence_of(t.span)
                 if sentence is None:

@@ -20,9 +20,18 @@ from .timex import LANGUAGES, Language, Timex, load_language, parse_reference, t
 from .timex.grammar import Candidate
 from .timex.pubdate import infer_publication
 
-__all__ = ["TimeResult", "TimeTagger"]
+__all__ = ["TimeResult", "TimeTagger", "calendar_day"]
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def calendar_day(value: str) -> str | None:
+    """The calendar day a TIMEX3 value falls on, or ``None`` for coarser values (months, weeks, durations).
+
+    >>> calendar_day("2022-07-19T10:00"), calendar_day("2022-W29"), calendar_day("P5M")
+    ('2022-07-19', None, None)
+    """
+    return value[:10] if _DAY.match(value[:10]) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +113,8 @@ class TimeTagger(AnalysisStage):
             if "dateline" not in r.label or r.start > self.settings.dateline_max_offset:
                 continue
             quote = article.raw_text[r.start : r.end]
-            days = [t.value[:10] for t in self.tag(quote, lang, None) if t.type in ("DATE", "TIME") and _DAY.match(t.value[:10])]
+            tags = self.tag(quote, lang, None)
+            days = [d for t in tags if t.type in ("DATE", "TIME") and (d := calendar_day(t.value))]
             if days:
                 reason = f"the dateline removed from the top of the text: \u201c{quote.strip()}\u201d"
                 return DateInference(days[0], days[0], days[0], "text", reason)
@@ -115,9 +125,8 @@ class TimeTagger(AnalysisStage):
         inferred range no wider than ``max_reference_range_days`` (an article reports what just happened)."""
         if published.value:
             return published.value
-        if published.method == "text" and published.earliest and published.latest:
-            width = (dt.date.fromisoformat(published.latest) - dt.date.fromisoformat(published.earliest)).days
-            if width <= self.settings.max_reference_range_days:
+        if published.method == "text" and published.width_days is not None:
+            if published.width_days <= self.settings.max_reference_range_days:
                 return published.earliest
         return None
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Float, and_, bindparam, create_engine, delete, event, func, insert, or_, select, union_all, update
+from sqlalchemy import Connection, Float, bindparam, create_engine, delete, event, func, insert, or_, select, union_all, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.pool import StaticPool
@@ -39,6 +39,13 @@ from . import schema as t
 __all__ = ["SearchHit", "SearchResults", "Store", "StoryFilter", "StorySummary"]
 
 _ANALYSIS_FIELDS = tuple(f for f in Analysis.LAYERS)
+
+
+def _layers(analysis: Analysis) -> dict[str, Any]:
+    """An analysis's annotation layers as the JSON document stored per article."""
+    return {name: to_dict(getattr(analysis, name)) for name in _ANALYSIS_FIELDS}
+
+
 # A story record's columns: everything but the assigner's state, which can be large and is not shown.
 _STORY_COLUMNS = tuple(c for c in t.stories.c if c.name != "state")
 
@@ -208,7 +215,7 @@ class Store:
                 lang=analysis.lang or a.lang,
                 authors=list(a.authors),
                 published=to_dict(published),
-                published_day=(published.value or published.latest or "")[:10] or None,
+                published_day=published.day,
                 updated=a.updated,
                 origin=a.origin,
                 content_hash=a.content_hash,
@@ -218,8 +225,7 @@ class Store:
                 seq=seq,
             )
         )
-        layers = {name: to_dict(getattr(analysis, name)) for name in _ANALYSIS_FIELDS}
-        conn.execute(insert(t.analyses).values(article_id=a.id, data=layers))
+        conn.execute(insert(t.analyses).values(article_id=a.id, data=_layers(analysis)))
         conn.execute(
             insert(t.fingerprints).values(
                 article_id=a.id,
@@ -232,12 +238,11 @@ class Store:
     def replace_analysis(self, conn: Connection, analysis: Analysis) -> None:
         """Store an article's analysis again, with its publication date (e.g. after the story dated it)."""
         published = analysis.published
-        layers = {name: to_dict(getattr(analysis, name)) for name in _ANALYSIS_FIELDS}
-        conn.execute(update(t.analyses).where(t.analyses.c.article_id == analysis.article.id).values(data=layers))
+        conn.execute(update(t.analyses).where(t.analyses.c.article_id == analysis.article.id).values(data=_layers(analysis)))
         conn.execute(
             update(t.articles)
             .where(t.articles.c.id == analysis.article.id)
-            .values(published=to_dict(published), published_day=(published.value or published.latest or "")[:10] or None)
+            .values(published=to_dict(published), published_day=published.day)
         )
 
     @staticmethod
